@@ -1,0 +1,47 @@
+import os from "node:os";
+import { loadConfig, type InventoryConfig } from "../inventory/config.js";
+import { createInventory, type InventoryParts } from "../inventory/index.js";
+import type { Actor } from "../inventory/Inventory.js";
+import { createLogger } from "../inventory/logger.js";
+import { startLocalStack, type LocalStack } from "../sandbox/localStack.js";
+
+/** What every command runs with: the configured (or sandbox) service and who acts. */
+export interface CliContext {
+  config: InventoryConfig;
+  inventory: InventoryParts;
+  actor: Actor;
+}
+
+/** The actor written to the audit for CLI commands: `--actor`, else the OS user. */
+export function cliActor(name?: string): Actor {
+  return { name: name?.trim() || `${os.userInfo().username}@${os.hostname()}`, kind: "cli" };
+}
+
+/**
+ * Opens the service for one command and closes it afterwards. In sandbox mode the command joins
+ * a running `npm start` (same Azurite and sandbox tenant), or starts both for its own duration.
+ */
+export async function withInventory<T>(actorName: string | undefined, act: (context: CliContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  // The CLI keeps stdout for its own output; the service logs only warnings unless LOG_LEVEL says otherwise.
+  process.env.LOG_LEVEL ??= "warn";
+  const logger = createLogger("token-inventory-cli");
+
+  let stack: LocalStack | undefined;
+  let inventory: InventoryParts | undefined;
+  try {
+    stack = await startLocalStack(config, logger, { attach: true });
+    inventory = await createInventory(
+      config,
+      {
+        tablesConnectionString: stack.tablesConnectionString,
+        tenant: stack.sandbox && { ...stack.sandbox, authorityHost: stack.sandbox.url, graphBaseUrl: stack.sandbox.url },
+      },
+      logger,
+    );
+    return await act({ config, inventory, actor: cliActor(actorName) });
+  } finally {
+    await inventory?.close();
+    await stack?.close();
+  }
+}

@@ -1,0 +1,96 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import { loadConfig } from "../inventory/config.js";
+import { InventoryError, ValidationError } from "../inventory/errors.js";
+import { relaunchTrustingSandbox } from "../sandbox/trust.js";
+import { auditCommand } from "./commands/auditCommand.js";
+import { importCommand } from "./commands/importCommand.js";
+import { jobsCommand } from "./commands/jobsCommand.js";
+import { exportCommand, tokensCommand } from "./commands/tokensCommand.js";
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError(`"${value}" is not a positive whole number.`);
+  return number;
+}
+
+function buildProgram(run: (work: Promise<number>) => void): Command {
+  const program = new Command("token-inventory")
+    .description("Import hardware OATH tokens into Microsoft Entra ID and manage them. Without AZURE_TENANT_ID it works against the local sandbox tenant.")
+    .showHelpAfterError();
+
+  program
+    .command("import")
+    .description("validate a seed file (CSV or JSON), create its tokens in Entra ID, assign and activate them")
+    .argument("[file]", "seed file: Token2 or Entra admin center CSV, Graph-style CSV, Graph delta JSON or a JSON array")
+    .addOption(new Option("--mode <mode>", "how far to go for rows with a user").choices(["import", "assign", "activate"]).default("activate"))
+    .option("--dry-run", "validate and resolve users only; write nothing")
+    .option("--keep-seeds", "keep the encrypted seeds after activation")
+    .option("--resume <job>", "resume a stored job that did not finish")
+    .addOption(new Option("--encoding <encoding>", "how every secret in the file is encoded").choices(["base32", "hex"]))
+    .option("--json", "print one JSON report instead of the summary")
+    .option("--actor <name>", "who to record in the audit log (default: the OS user)")
+    .action((file, options) => run(importCommand(file, options)));
+
+  program
+    .command("tokens")
+    .description("list the token inventory")
+    .addOption(new Option("--status <status>", "only tokens in this status").choices(["available", "assigned", "activated", "failedActivation"]))
+    .option("--json", "print JSON")
+    .action((options) => run(tokensCommand(options)));
+
+  program
+    .command("export")
+    .description("write the token inventory to a CSV file (never seeds)")
+    .argument("<file>", "CSV file to write")
+    .action((file) => run(exportCommand(file)));
+
+  program
+    .command("audit")
+    .description("show the audit log, newest first")
+    .option("--limit <count>", "number of entries", positiveInteger, 50)
+    .option("--action <action>", "only this action, e.g. activate")
+    .option("--serial <serial>", "only this serial number")
+    .option("--json", "print JSON")
+    .action((options) => run(auditCommand(options)));
+
+  program
+    .command("jobs")
+    .description("list import jobs and their progress")
+    .option("--json", "print JSON")
+    .action((options) => run(jobsCommand(options)));
+
+  return program;
+}
+
+/** Exit code for a failure: 2 for a bad file, argument or setting, 1 otherwise. */
+function report(error: unknown): number {
+  if (error instanceof InventoryError) {
+    process.stderr.write(`Error (${error.code}): ${error.message}\n`);
+    return error instanceof ValidationError || error.name === "ConfigurationError" ? 2 : 1;
+  }
+  process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 1;
+}
+
+async function main(): Promise<void> {
+  try {
+    const config = loadConfig();
+    if (config.sandbox) {
+      const childExit = await relaunchTrustingSandbox(config.dataDir);
+      if (childExit !== undefined) process.exit(childExit);
+    }
+  } catch (error) {
+    process.exit(report(error));
+  }
+
+  let work: Promise<number> | undefined;
+  await buildProgram((started) => (work = started)).parseAsync(process.argv);
+  if (!work) return;
+  try {
+    process.exitCode = await work;
+  } catch (error) {
+    process.exitCode = report(error);
+  }
+}
+
+await main();

@@ -1,0 +1,294 @@
+import pLimit from "p-limit";
+import type { SeedCipher } from "../crypto/seedCipher.js";
+import { InventoryError } from "../errors.js";
+import type { GraphGateway } from "../graph/GraphGateway.js";
+import type { Logger } from "../logger.js";
+import type { Actor, ImportProgress, Notifier } from "../Inventory.js";
+import type { AuditRepository, ImportJob, ImportRowRecord, TableStores, TokenRecord } from "../storage/index.js";
+import type { HardwareOathDevice } from "../types.js";
+import { activateNow } from "./activateNow.js";
+import { progressOf, reportRowOf } from "./report.js";
+
+export interface ImportJobRunnerDeps {
+  graph: GraphGateway;
+  stores: TableStores;
+  cipher: SeedCipher;
+  logger: Logger;
+  notifier: () => Notifier;
+  concurrency: number;
+  now?: () => number;
+}
+
+/** Why a row stopped, in our words; Graph's detail stays in the log. */
+function errorOf(error: unknown): { code: string; message: string } {
+  if (error instanceof InventoryError) return { code: error.code, message: error.message };
+  return { code: "unexpectedError", message: "An unexpected error stopped this row; see the service log and resume the job." };
+}
+
+/**
+ * Runs one stored import job to its end. Every step of every row is recorded before the next one
+ * starts, and every step first checks Graph's state, so that a job stopped at any point (crash,
+ * kill, restart) resumes without creating a device twice or activating one twice.
+ */
+export class ImportJobRunner {
+  constructor(private readonly deps: ImportJobRunnerDeps) {}
+
+  async run(jobId: string, actor: Actor, onProgress?: (progress: ImportProgress) => void): Promise<ImportJob> {
+    const { stores, logger } = this.deps;
+    let job = await stores.importJobs.get(jobId);
+    if (!job) throw new InventoryError("jobNotFound", `No import job ${jobId} exists. List jobs with \`token-inventory jobs\`.`, { status: 404 });
+    if (job.state === "completed") return job;
+
+    job = await stores.importJobs.update({ ...job, state: "running", updatedAt: new Date().toISOString() });
+    const log = logger.child({ jobId, mode: job.mode });
+    log.info({ totalRows: job.totalRows }, "import job running");
+
+    const rows: ImportRowRecord[] = [];
+    for await (const row of stores.importRows.list(jobId)) rows.push(row);
+    const pending = rows.filter((row) => row.outcome === undefined);
+
+    // One paged read of the inventory replaces a lookup per row: devices that exist already
+    // (from an earlier run of this job, or created before a crash) are adopted, never created again.
+    const devices = new Map<string, HardwareOathDevice>();
+    if (pending.length > 0) {
+      for (const device of await this.deps.graph.listDevices()) devices.set(device.serialNumber.toLowerCase(), device);
+    }
+
+    const report = () => onProgress?.(progressOf(job!, rows));
+    const limit = pLimit(this.deps.concurrency);
+    let lastReport = 0;
+    await Promise.all(
+      pending.map((row, index) =>
+        limit(async () => {
+          const settled = await this.processRow(job!, row, devices.get(row.serialNumber.toLowerCase()), actor);
+          rows[rows.indexOf(row)] = settled;
+          if (Date.now() - lastReport > 250 || index === pending.length - 1) {
+            lastReport = Date.now();
+            report();
+          }
+        }),
+      ),
+    );
+
+    await this.verifyActivations(job, rows, actor);
+
+    const counts = progressOf(job, rows).steps;
+    job = await stores.importJobs.update({
+      ...(await stores.importJobs.get(jobId))!,
+      state: "completed",
+      counts: countOutcomes(rows),
+      updatedAt: new Date().toISOString(),
+      finishedAt: new Date().toISOString(),
+    });
+    report();
+    log.info({ counts }, "import job completed");
+
+    await stores.audit.append({
+      time: new Date().toISOString(),
+      actor: actor.name,
+      action: "import",
+      outcome: counts.failed > 0 ? "failure" : "success",
+      jobId,
+      reason: `${job.fileName}: ${rows.length} rows, ${counts.activated} activated, ${counts.failed} failed, ${counts.skipped} skipped`,
+    });
+    if (counts.failed > 0) {
+      const failures = rows.filter((row) => row.outcome === "failed").slice(0, 5).map(reportRowOf);
+      await this.deps.notifier().notify({
+        kind: "importFinished",
+        jobId,
+        fileName: job.fileName,
+        counts: { ...zeroCounts(), ...countOutcomes(rows), total: rows.length },
+        failures,
+      }).catch((error: unknown) => log.warn({ err: error }, "helpdesk notification failed"));
+    }
+    return job;
+  }
+
+  /** Takes one row through create, assign and activate, saving after each step. */
+  private async processRow(job: ImportJob, row: ImportRowRecord, existing: HardwareOathDevice | undefined, actor: Actor): Promise<ImportRowRecord> {
+    const wantsUser = job.mode !== "import" && row.userId !== undefined;
+    const wantsActivation = job.mode === "activate" && wantsUser;
+    let current = row;
+    let step = "create";
+
+    try {
+      if (!current.steps.created) {
+        const device = existing ?? (await this.createDevice(current, wantsUser));
+        if (existing && existing.assignedTo && existing.assignedTo.id !== current.userId) {
+          return await this.finish(job, current, actor, "failed", {
+            code: "assignedToAnotherUser",
+            message: `Serial number ${current.serialNumber} already exists in Entra ID and is assigned to another user. Unassign it there first, then resume the job.`,
+          });
+        }
+        current = await this.saveRow({
+          ...current,
+          deviceId: device.id,
+          steps: {
+            created: true,
+            assigned: device.assignedTo?.id !== undefined && device.assignedTo.id === current.userId,
+            activated: device.status === "activated" && device.assignedTo?.id === current.userId,
+          },
+        });
+        await this.recordToken(current, device.status, existing ? undefined : actor, "create");
+      }
+
+      step = "assign";
+      if (wantsUser && !current.steps.assigned) {
+        await this.deps.graph.assignDevice(current.userId!, current.deviceId!);
+        current = await this.saveRow({ ...current, steps: { ...current.steps, assigned: true } });
+        await this.recordToken(current, "assigned", actor, "assign");
+      }
+
+      step = "activate";
+      if (wantsActivation && !current.steps.activated) {
+        await activateNow(this.deps.graph, {
+          userId: current.userId!,
+          deviceId: current.deviceId!,
+          secretKey: this.deps.cipher.decrypt(current.encryptedSecret!),
+          hashFunction: current.hashFunction,
+          timeIntervalInSeconds: current.timeIntervalInSeconds,
+          now: this.deps.now,
+        });
+        current = await this.saveRow({ ...current, steps: { ...current.steps, activated: true } });
+        // The outcome is decided by reading the device back (verifyActivations).
+        return current;
+      }
+
+      const outcome = current.steps.assigned ? "assigned" : "created";
+      return await this.finish(job, current, actor, outcome);
+    } catch (error) {
+      this.deps.logger.warn({ jobId: job.jobId, row: current.row, serialNumber: current.serialNumber, step, err: error }, "import row failed");
+      return await this.finish(job, current, actor, "failed", errorOf(error), step);
+    }
+  }
+
+  private async createDevice(row: ImportRowRecord, assign: boolean): Promise<HardwareOathDevice> {
+    return this.deps.graph.createDevice({
+      serialNumber: row.serialNumber,
+      manufacturer: row.manufacturer,
+      model: row.model,
+      displayName: row.displayName,
+      secretKey: this.deps.cipher.decrypt(row.encryptedSecret!),
+      timeIntervalInSeconds: row.timeIntervalInSeconds,
+      hashFunction: row.hashFunction,
+      // Creating with assignTo saves one Graph request per token.
+      ...(assign ? { assignTo: { id: row.userId! } } : {}),
+    });
+  }
+
+  /**
+   * Reads the inventory back once and settles every row that sent an activation: only a device in
+   * status `activated` for the row's user counts as activated.
+   */
+  private async verifyActivations(job: ImportJob, rows: ImportRowRecord[], actor: Actor): Promise<void> {
+    const waiting = rows.filter((row) => row.outcome === undefined && row.steps.activated);
+    if (waiting.length === 0) return;
+
+    const devices = new Map<string, HardwareOathDevice>();
+    for (const device of await this.deps.graph.listDevices()) devices.set(device.id, device);
+
+    const limit = pLimit(this.deps.concurrency);
+    await Promise.all(
+      waiting.map((row) =>
+        limit(async () => {
+          const device = devices.get(row.deviceId!);
+          const activated = device?.status === "activated" && device.assignedTo?.id === row.userId;
+          const settled = activated
+            ? await this.finish(job, row, actor, "activated")
+            : await this.finish(job, row, actor, "failed", {
+                code: "activationNotConfirmed",
+                message: `Graph accepted the code for ${row.serialNumber}, but reading the token back shows status ${device?.status ?? "missing"}. Activate it again from the inventory.`,
+              }, "activate");
+          rows[rows.indexOf(row)] = settled;
+        }),
+      ),
+    );
+  }
+
+  /** Stores the row's final outcome, drops seeds that are no longer needed and audits it. */
+  private async finish(
+    job: ImportJob,
+    row: ImportRowRecord,
+    actor: Actor,
+    outcome: "created" | "assigned" | "activated" | "failed",
+    error?: { code: string; message: string },
+    step?: string,
+  ): Promise<ImportRowRecord> {
+    const dropSeed = outcome === "activated" && !job.keepSeeds;
+    const settled = await this.saveRow({ ...row, outcome, error, encryptedSecret: outcome === "failed" ? row.encryptedSecret : undefined });
+
+    if (outcome === "activated") await this.recordToken(settled, "activated", actor, "activate", dropSeed);
+    if (outcome === "failed") {
+      await this.deps.stores.audit.append({
+        time: new Date().toISOString(),
+        actor: actor.name,
+        action: step ?? "import",
+        serialNumber: row.serialNumber,
+        targetUser: row.upn,
+        outcome: "failure",
+        reason: error?.message,
+        jobId: row.jobId,
+      });
+    }
+    return settled;
+  }
+
+  private saveRow(row: ImportRowRecord): Promise<ImportRowRecord> {
+    return this.deps.stores.importRows.update(row);
+  }
+
+  /** Mirrors the device into the tokens table and audits the step that changed it. */
+  private async recordToken(
+    row: ImportRowRecord,
+    status: TokenRecord["status"],
+    actor: Actor | undefined,
+    action: "create" | "assign" | "activate",
+    dropSeed = false,
+  ): Promise<void> {
+    const { tokens, audit } = this.deps.stores;
+    const now = new Date().toISOString();
+    const existing = await tokens.get(row.serialNumber);
+    const assigned = status !== "available" && row.userId !== undefined && row.steps.assigned;
+    const record: TokenRecord = {
+      ...existing,
+      serialNumber: row.serialNumber,
+      deviceId: row.deviceId,
+      manufacturer: row.manufacturer,
+      model: row.model,
+      displayName: row.displayName,
+      hashFunction: row.hashFunction,
+      timeIntervalInSeconds: row.timeIntervalInSeconds,
+      status,
+      assignedUserId: assigned ? row.userId : undefined,
+      assignedUpn: assigned ? row.upn : undefined,
+      assignedDisplayName: assigned ? row.userDisplayName : undefined,
+      encryptedSecret: dropSeed ? undefined : (existing?.encryptedSecret ?? row.encryptedSecret),
+      importJobId: row.jobId,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    await tokens.upsert(record);
+
+    if (!actor) return;
+    await (audit as AuditRepository).append({
+      time: now,
+      actor: actor.name,
+      action,
+      serialNumber: row.serialNumber,
+      targetUser: action === "create" ? undefined : row.upn,
+      outcome: "success",
+      jobId: row.jobId,
+    });
+  }
+}
+
+function zeroCounts() {
+  return { valid: 0, created: 0, assigned: 0, activated: 0, skipped: 0, failed: 0 };
+}
+
+/** Counts final outcomes of rows. */
+export function countOutcomes(rows: ImportRowRecord[]): Record<string, number> {
+  const counts: Record<string, number> = zeroCounts();
+  for (const row of rows) if (row.outcome) counts[row.outcome] = (counts[row.outcome] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,77 @@
+import type { ImportProgress, ImportReport, ImportReportRow } from "../Inventory.js";
+import type { ImportJob, ImportRowRecord } from "../storage/index.js";
+import type { RowOutcome } from "../types.js";
+
+const outcomes: RowOutcome[] = ["valid", "created", "assigned", "activated", "skipped", "failed"];
+
+/** Counts rows per outcome, with every outcome present. */
+export function countReportRows(rows: ImportReportRow[]): ImportReport["counts"] {
+  const counts = Object.fromEntries(outcomes.map((outcome) => [outcome, 0])) as ImportReport["counts"];
+  for (const row of rows) counts[row.outcome] += 1;
+  counts.total = rows.length;
+  return counts;
+}
+
+/** The report line of a stored row; a row still in progress reports its last finished step. */
+export function reportRowOf(row: ImportRowRecord): ImportReportRow {
+  const reached: RowOutcome = row.steps.activated ? "activated" : row.steps.assigned ? "assigned" : row.steps.created ? "created" : "valid";
+  return {
+    row: row.row,
+    serialNumber: row.serialNumber,
+    upn: row.upn,
+    userDisplayName: row.userDisplayName,
+    outcome: row.outcome ?? reached,
+    hashFunction: row.hashFunction,
+    hashInferred: row.hashInferred,
+    timeIntervalInSeconds: row.timeIntervalInSeconds,
+    ...(row.error ? { error: row.error } : {}),
+  };
+}
+
+/** Progress of a job from its stored rows. */
+export function progressOf(job: ImportJob, rows: ImportRowRecord[]): ImportProgress {
+  const steps = { created: 0, assigned: 0, activated: 0, failed: 0, skipped: 0, done: 0 };
+  for (const row of rows) {
+    if (row.steps.created) steps.created += 1;
+    if (row.steps.assigned) steps.assigned += 1;
+    if (row.outcome === "activated") steps.activated += 1;
+    if (row.outcome === "failed") steps.failed += 1;
+    if (row.outcome === "skipped") steps.skipped += 1;
+    if (row.outcome !== undefined) steps.done += 1;
+  }
+  return {
+    jobId: job.jobId,
+    state: job.state,
+    mode: job.mode,
+    fileName: job.fileName,
+    actor: job.actor,
+    totalRows: job.totalRows,
+    steps,
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
+  };
+}
+
+/** Characters that make a spreadsheet treat a cell as a formula. */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** Quotes one CSV cell and defuses formulas, so that opening the file in Excel runs nothing. */
+export function csvCell(value: unknown): string {
+  let text = value === undefined || value === null ? "" : String(value);
+  if (formulaStart.test(text)) text = `'${text}`;
+  return /[",\r\n;]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The per-row results of an import as CSV, for download. */
+export function reportToCsv(report: ImportReport): string {
+  const header = ["row", "serialNumber", "upn", "outcome", "hashFunction", "hashInferred", "timeIntervalInSeconds", "errorCode", "errorMessage"];
+  const lines = [header.join(",")];
+  for (const row of report.rows) {
+    lines.push(
+      [row.row, row.serialNumber, row.upn, row.outcome, row.hashFunction, row.hashInferred, row.timeIntervalInSeconds, row.error?.code, row.error?.message]
+        .map(csvCell)
+        .join(","),
+    );
+  }
+  return lines.join("\r\n") + "\r\n";
+}

@@ -1,0 +1,113 @@
+import pLimit from "p-limit";
+import { openSeedFile } from "../formats/index.js";
+import type { ImportOptions, ImportReportRow, SeedFileInput } from "../Inventory.js";
+import type { DirectoryUser, SeedRow } from "../types.js";
+import type { UserResolver } from "../users/UserResolver.js";
+
+/** A row that passed every check, with what the import needs to act on it. */
+export interface AcceptedRow {
+  seed: SeedRow;
+  /** Set when the mode assigns and the row names a user. */
+  user?: DirectoryUser;
+}
+
+/** Result of checking a whole file; `accepted` holds seeds, so it never leaves the service. */
+export interface ValidatedFile {
+  columns: { found: string[]; unknown: string[] };
+  reportRows: ImportReportRow[];
+  accepted: AcceptedRow[];
+}
+
+interface ValidateOptions extends ImportOptions {
+  users: UserResolver;
+  /** Serial numbers already in the inventory, which the file must not import again. */
+  knownSerials: (serialNumber: string) => Promise<boolean>;
+  /** Keep accepted seeds (for a job); a dry run only needs the report. */
+  keepAccepted: boolean;
+}
+
+/**
+ * Checks every row of a seed file without writing anything: format, seed, hash, interval, serial,
+ * duplicates within the file and against the inventory, and (in assign and activate modes) that
+ * each named user exists, is enabled and is not a guest. Each UPN is resolved once.
+ */
+export async function validateSeedFile(file: SeedFileInput, options: ValidateOptions): Promise<ValidatedFile> {
+  const seedFile = await openSeedFile(file.content, { fileName: file.fileName, secretEncoding: options.secretEncoding });
+  const reportRows: ImportReportRow[] = [];
+  const candidates: { seed: SeedRow; report: ImportReportRow }[] = [];
+  const firstRowOfSerial = new Map<string, number>();
+
+  for await (const parsed of seedFile.rows) {
+    if (!parsed.seed) {
+      const problem = parsed.problems[0]!;
+      reportRows.push({
+        row: parsed.row,
+        serialNumber: parsed.serialNumber ?? "",
+        upn: parsed.upn,
+        outcome: "failed",
+        error: { code: problem.code, message: parsed.problems.map((item) => item.message).join(" ") },
+      });
+      continue;
+    }
+
+    const seed = parsed.seed;
+    const report: ImportReportRow = {
+      row: seed.row,
+      serialNumber: seed.serialNumber,
+      upn: seed.upn,
+      outcome: "valid",
+      hashFunction: seed.hashFunction,
+      hashInferred: seed.hashInferred,
+      timeIntervalInSeconds: seed.timeIntervalInSeconds,
+    };
+    reportRows.push(report);
+
+    const earlier = firstRowOfSerial.get(seed.serialNumber.toLowerCase());
+    if (earlier !== undefined) {
+      fail(report, "duplicateSerial", `Serial number ${seed.serialNumber} appears again; row ${earlier} already has it. Remove one of the two rows.`);
+      continue;
+    }
+    firstRowOfSerial.set(seed.serialNumber.toLowerCase(), seed.row);
+    candidates.push({ seed: options.keepAccepted ? seed : { ...seed, secretKey: "" }, report });
+  }
+
+  const accepted = await checkAgainstTenant(candidates, options);
+  return { columns: { found: seedFile.columns.found, unknown: seedFile.columns.unknown }, reportRows, accepted };
+}
+
+function fail(report: ImportReportRow, code: string, message: string): void {
+  report.outcome = "failed";
+  report.error = { code, message };
+}
+
+async function checkAgainstTenant(
+  candidates: { seed: SeedRow; report: ImportReportRow }[],
+  options: ValidateOptions,
+): Promise<AcceptedRow[]> {
+  const limit = pLimit(8);
+  const accepted: (AcceptedRow | undefined)[] = await Promise.all(
+    candidates.map(({ seed, report }) =>
+      limit(async () => {
+        if (await options.knownSerials(seed.serialNumber)) {
+          report.outcome = "skipped";
+          report.error = {
+            code: "alreadyInInventory",
+            message: `Serial number ${seed.serialNumber} is already in the inventory; the row was skipped. Delete the token first to import it again.`,
+          };
+          return undefined;
+        }
+
+        if (options.mode === "import" || !seed.upn) return { seed };
+
+        const resolution = await options.users.resolve(seed.upn);
+        if (!resolution.ok) {
+          fail(report, resolution.code, resolution.message);
+          return undefined;
+        }
+        report.userDisplayName = resolution.user.displayName;
+        return { seed, user: resolution.user };
+      }),
+    ),
+  );
+  return accepted.filter((row): row is AcceptedRow => row !== undefined);
+}

@@ -1,0 +1,106 @@
+import { TableAuditService } from "./audit/TableAuditService.js";
+import type { InventoryConfig } from "./config.js";
+import { createSeedCipher, loadOrCreateSecretKey, type SeedCipher } from "./crypto/seedCipher.js";
+import { createGraphGateway } from "./graph/createGraphGateway.js";
+import type { GraphGateway } from "./graph/GraphGateway.js";
+import { TableImportService } from "./import/ImportService.js";
+import type { Inventory, Notifier } from "./Inventory.js";
+import type { Logger } from "./logger.js";
+import { GraphStatusService } from "./status/GraphStatusService.js";
+import { createTableStores, type TableStores } from "./storage/index.js";
+import { TableTokenService } from "./tokens/TokenService.js";
+import { GraphUserService } from "./users/GraphUserService.js";
+
+export type { Inventory } from "./Inventory.js";
+
+/** Where the service reaches Graph and storage; filled from the configuration or the local stack. */
+export interface InventoryEndpoints {
+  tablesConnectionString: string;
+  /** Overrides of the configured tenant, used in sandbox mode. */
+  tenant?: { authorityHost: string; graphBaseUrl: string; tenantId: string; clientId: string; clientSecret: string };
+  /** Prefix for table names, so that tests can share one storage account. */
+  tablePrefix?: string;
+}
+
+/** Parts of a running inventory that the bot and tests use beside the service surface. */
+export interface InventoryParts extends Inventory {
+  readonly graph: GraphGateway;
+  readonly stores: TableStores;
+  readonly cipher: SeedCipher;
+  readonly logger: Logger;
+}
+
+/** A notifier for when no bot runs: it logs events so that nothing is lost silently. */
+export function createLogNotifier(logger: Logger): Notifier {
+  return {
+    async notify(event) {
+      logger.info({ event: event.kind }, "helpdesk event (no helpdesk channel is connected)");
+    },
+  };
+}
+
+/** Wires the token service: Graph gateway, Table Storage, seed cipher and the services over them. */
+export async function createInventory(config: InventoryConfig, endpoints: InventoryEndpoints, logger: Logger): Promise<InventoryParts> {
+  const tenant = endpoints.tenant ?? {
+    authorityHost: config.authorityHost,
+    graphBaseUrl: config.graphBaseUrl,
+    tenantId: config.tenantId!,
+    clientId: config.clientId!,
+    clientSecret: config.clientSecret ?? "",
+  };
+
+  const graph = createGraphGateway({
+    tenantId: tenant.tenantId,
+    clientId: tenant.clientId,
+    clientSecret: endpoints.tenant ? tenant.clientSecret : config.clientSecret,
+    clientCertificatePath: endpoints.tenant ? undefined : config.clientCertificatePath,
+    authorityHost: tenant.authorityHost,
+    graphBaseUrl: tenant.graphBaseUrl,
+    logger: logger.child({ part: "graph" }),
+  });
+  const stores = await createTableStores({ connectionString: endpoints.tablesConnectionString, tablePrefix: endpoints.tablePrefix });
+  const cipher = createSeedCipher(
+    await loadOrCreateSecretKey({ configuredKey: config.tokenSecretKey, dataDir: config.dataDir, sandbox: config.sandbox }),
+  );
+
+  let notifier: Notifier = createLogNotifier(logger);
+  const importLogger = logger.child({ part: "import" });
+  const imports = new TableImportService({
+    graph,
+    stores,
+    cipher,
+    logger: importLogger,
+    notifier: () => notifier,
+    concurrency: config.importConcurrency,
+  });
+
+  return {
+    config,
+    graph,
+    stores,
+    cipher,
+    logger,
+    imports,
+    tokens: new TableTokenService({ graph, stores, cipher }),
+    users: new GraphUserService(graph),
+    audit: new TableAuditService(stores.audit),
+    status: new GraphStatusService({
+      config,
+      graph,
+      stores,
+      tenantId: tenant.tenantId,
+      clientId: tenant.clientId,
+      graphBaseUrl: tenant.graphBaseUrl,
+      helpdeskConfigured: async () => (await stores.conversations.list("helpdesk")).some((reference) => !reference.stale),
+    }),
+    get notifier() {
+      return notifier;
+    },
+    set notifier(value: Notifier) {
+      notifier = value;
+    },
+    async close() {
+      // Nothing to release yet: the Graph client and table clients hold no open handles.
+    },
+  };
+}

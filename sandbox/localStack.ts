@@ -1,0 +1,128 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { InventoryConfig } from "../inventory/config.js";
+import type { Logger } from "../inventory/logger.js";
+import { startAzurite, type AzuriteProcess } from "./azurite.js";
+import { startSandboxTenant, type SandboxTenant } from "./tenant/index.js";
+import { sandboxDataDir } from "./trust.js";
+
+/** Where the product finds its cloud parts: real ones, or the local stand-ins. */
+export interface CloudEndpoints {
+  tablesConnectionString: string;
+  /** Set in sandbox mode: the app registration and hosts of the sandbox tenant. */
+  sandbox?: { url: string; tenantId: string; clientId: string; clientSecret: string };
+}
+
+/** The local stand-ins that this process started, if any. */
+export interface LocalStack extends CloudEndpoints {
+  /** True when this process started the parts (and must stop them), false when it attached to a running stack. */
+  owned: boolean;
+  close(): Promise<void>;
+}
+
+/** Contents of DATA_DIR/stack.json, written by `npm start` so that the CLI can share its parts. */
+interface StackFile {
+  pid: number;
+  tablesConnectionString?: string;
+  sandboxUrl?: string;
+  hostUrl?: string;
+}
+
+function stackFilePath(dataDir: string): string {
+  return path.join(dataDir, "stack.json");
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads the stack file of a running `npm start`, or undefined when none runs. */
+export function readRunningStack(dataDir: string): StackFile | undefined {
+  const file = stackFilePath(dataDir);
+  if (!existsSync(file)) return undefined;
+  const stack = JSON.parse(readFileSync(file, "utf8")) as StackFile;
+  return isAlive(stack.pid) ? stack : undefined;
+}
+
+/** Records this process's parts for other commands; removed again by {@link removeStackFile}. */
+export function writeStackFile(dataDir: string, stack: Omit<StackFile, "pid">): void {
+  writeFileSync(stackFilePath(dataDir), JSON.stringify({ pid: process.pid, ...stack }, null, 2) + "\n", { mode: 0o600 });
+}
+
+export function removeStackFile(dataDir: string): void {
+  const running = readRunningStack(dataDir);
+  if (!running || running.pid === process.pid) rmSync(stackFilePath(dataDir), { force: true });
+}
+
+function readSandboxApp(dataDir: string, url: string): NonNullable<CloudEndpoints["sandbox"]> {
+  const app = JSON.parse(readFileSync(path.join(sandboxDataDir(dataDir), "app.json"), "utf8")) as {
+    tenantId: string;
+    clientId: string;
+    clientSecret: string;
+  };
+  return { url, tenantId: app.tenantId, clientId: app.clientId, clientSecret: app.clientSecret };
+}
+
+/**
+ * Provides Table Storage and, in sandbox mode, the sandbox tenant. Uses the configured connection
+ * string when there is one; attaches to a running `npm start` (DATA_DIR/stack.json) when
+ * `attach` is set; otherwise starts embedded Azurite (data under DATA_DIR/azurite) and the sandbox
+ * tenant (state under DATA_DIR/sandbox) in this process.
+ */
+export async function startLocalStack(
+  config: InventoryConfig,
+  logger: Logger,
+  options: { attach: boolean },
+): Promise<LocalStack> {
+  mkdirSync(config.dataDir, { recursive: true });
+
+  const running = options.attach ? readRunningStack(config.dataDir) : undefined;
+  if (running) {
+    logger.debug({ pid: running.pid }, "using the parts of the running local stack");
+    const tablesConnectionString = config.tablesConnectionString ?? running.tablesConnectionString;
+    if (!tablesConnectionString) throw new Error(`The running stack (pid ${running.pid}) has no Table Storage; set TABLES_CONNECTION_STRING.`);
+    const sandbox = config.sandbox && running.sandboxUrl ? readSandboxApp(config.dataDir, running.sandboxUrl) : undefined;
+    return { tablesConnectionString, sandbox, owned: false, close: async () => undefined };
+  }
+
+  let azurite: AzuriteProcess | undefined;
+  let tenant: SandboxTenant | undefined;
+  try {
+    if (!config.tablesConnectionString) {
+      azurite = await startAzurite({ dataDir: path.join(config.dataDir, "azurite"), tablePort: config.azuriteTablePort });
+      logger.info({ port: azurite.tablePort, pid: azurite.pid }, "embedded Azurite Table service started");
+    }
+    if (config.sandbox) {
+      tenant = await startSandboxTenant({
+        dataDir: sandboxDataDir(config.dataDir),
+        directoryPath: config.sandboxDirectory,
+        port: config.sandboxPort,
+      });
+      logger.info({ url: tenant.url, directory: config.sandboxDirectory }, "sandbox tenant started");
+    }
+  } catch (error) {
+    await tenant?.close();
+    await azurite?.close();
+    throw error;
+  }
+
+  return {
+    tablesConnectionString: config.tablesConnectionString ?? azurite!.connectionString,
+    sandbox: tenant && {
+      url: tenant.url,
+      tenantId: tenant.tenantId,
+      clientId: tenant.clientId,
+      clientSecret: tenant.clientSecret,
+    },
+    owned: true,
+    async close() {
+      await tenant?.close();
+      await azurite?.close();
+    },
+  };
+}

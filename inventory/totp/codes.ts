@@ -75,7 +75,7 @@ export function verifyCode(params: VerifyCodeParams): VerifyCodeResult {
   checkAfterTimeStep(params.afterTimeStep);
 
   // A code is compared as text: a number would lose its leading zeros.
-  if (!/^[0-9]{6}$/.test(params.code)) return { valid: false };
+  if (typeof params.code !== "string" || !/^[0-9]{6}$/.test(params.code)) return { valid: false };
 
   // otplib throws when the guard lies beyond the last step in the window: nothing can match then.
   const lastStep = timeStepOf(params.epochSeconds + params.window * params.timeIntervalInSeconds, params.timeIntervalInSeconds);
@@ -93,7 +93,9 @@ export function verifyCode(params: VerifyCodeParams): VerifyCodeResult {
     guardrails: otpGuardrails,
   });
 
-  return result.valid ? { valid: true, timeStep: result.timeStep, delta: result.delta } : { valid: false };
+  // The functional API types its result for HOTP as well; a TOTP match always carries timeStep.
+  if (!result.valid || !("timeStep" in result)) return { valid: false };
+  return { valid: true, timeStep: result.timeStep, delta: result.delta };
 }
 
 /** Returns the RFC 6238 time step T = floor(epochSeconds / period), with T0 = 0. */

@@ -1,0 +1,3 @@
+export { openSeedFile } from "./openSeedFile.js";
+export { normalizeRow, type NormalizeRowOptions } from "./normalizeRow.js";
+export type { ColumnReport, OpenSeedFileOptions, ParsedRow, RawRow, SeedField, SeedFile } from "./types.js";

@@ -1,0 +1,52 @@
+import { quote } from "./rowReader.js";
+
+/** Longest serial number accepted. */
+export const MAX_SERIAL_LENGTH = 64;
+
+/** Result of {@link checkSerialNumber}: the serial, or a message that says what to fix. */
+export type SerialNumberCheck = { ok: true; serialNumber: string } | { ok: false; code: string; message: string };
+
+const excelFix =
+  "In Excel, format the column as Text, enter the serial numbers again from the vendor's file, and save as CSV UTF-8.";
+
+/**
+ * Checks a trimmed serial number: at most 64 characters from letters, digits, `-`, `_`, `.` and
+ * `/`. Values that Excel produces from long digit strings (`1.1E+12`, `1,10000E+12`, `71230001.0`)
+ * are reported as Excel damage, because the original digits cannot be recovered from them.
+ */
+export function checkSerialNumber(serialNumber: string): SerialNumberCheck {
+  if (/^\d+([.,]\d+)?E[+-]\d+$/i.test(serialNumber)) {
+    return {
+      ok: false,
+      code: "excelDamagedSerialNumber",
+      message: `The serial number ${quote(serialNumber)} was changed by Excel into scientific notation, so its digits are lost. ${excelFix}`,
+    };
+  }
+
+  if (/^\d+[.,]0+$/.test(serialNumber)) {
+    return {
+      ok: false,
+      code: "excelDamagedSerialNumber",
+      message: `The serial number ${quote(serialNumber)} was changed by Excel into a decimal number. ${excelFix}`,
+    };
+  }
+
+  if (serialNumber.length > MAX_SERIAL_LENGTH) {
+    return {
+      ok: false,
+      code: "invalidSerialNumber",
+      message: `The serial number has ${serialNumber.length} characters, but at most ${MAX_SERIAL_LENGTH} are allowed. Check that the column holds serial numbers.`,
+    };
+  }
+
+  const illegal = Array.from(serialNumber).find((character) => !/[A-Za-z0-9_./-]/.test(character));
+  if (illegal !== undefined) {
+    return {
+      ok: false,
+      code: "invalidSerialNumber",
+      message: `The serial number ${quote(serialNumber)} contains ${quote(illegal)}, which is not allowed. Use only letters, digits, "-", "_", "." and "/".`,
+    };
+  }
+
+  return { ok: true, serialNumber };
+}

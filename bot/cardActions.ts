@@ -1,0 +1,91 @@
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from "botbuilder";
+import { InventoryError } from "../inventory/errors.js";
+import type { Actor } from "../inventory/Inventory.js";
+import { cardVerbs, helpdeskCard } from "./cards/helpdeskCard.js";
+import { cardActionDataSchema, type CardHistoryLine, type HelpdeskCardState } from "./cards/helpdeskCardState.js";
+import { adaptiveCardContentType, cardAttachment, type AdaptiveCardJson } from "./cards/template.js";
+import type { TokenBotDependencies } from "./TokenBot.js";
+
+/**
+ * Answers an `adaptiveCard/action` invoke from a helpdesk card: checks that the clicking user is an
+ * admin or in the helpdesk group, acts through the shared services (which write the audit), and
+ * returns the card redrawn with who did what and when. The invoke is always answered with status
+ * 200 and a card, except for data that no card of this bot sends (400).
+ */
+export async function handleCardAction(
+  context: TurnContext,
+  invokeValue: AdaptiveCardInvokeValue,
+  deps: TokenBotDependencies,
+): Promise<AdaptiveCardInvokeResponse> {
+  const parsed = cardActionDataSchema.safeParse(invokeValue.action.data);
+  const verb = invokeValue.action.verb;
+  if (!parsed.success || (verb !== cardVerbs.unassignToken && verb !== cardVerbs.resetAttempts)) {
+    deps.logger.warn({ verb }, "card action with unknown verb or data");
+    return errorResponse(400, "BadRequest", `The card action "${verb}" is not one of this bot's; reopen the card from the helpdesk channel.`);
+  }
+  const state = parsed.data.state as HelpdeskCardState;
+
+  const from = context.activity.from;
+  const clicker = from?.aadObjectId;
+  const allowed = clicker ? (await deps.access.isAdmin(clicker)) || (await deps.access.isHelpdesk(clicker)) : false;
+  const by = from?.name ?? clicker ?? "unknown user";
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  if (!allowed || !clicker) {
+    deps.logger.warn({ verb, userId: clicker }, "card action rejected: not admin or helpdesk");
+    return cardResponse(helpdeskCard(withLine(state, { verb: "denied", text: `Rejected: only admins and helpdesk members may use this button, not ${by}`, by, at }), deps.publicUrl));
+  }
+
+  const actor: Actor = { id: clicker, name: by, kind: "admin" };
+  const line = await runVerb(verb, state, actor, deps);
+  const card = helpdeskCard(withLine(state, { ...line, by, at }), deps.publicUrl);
+  await updateForEveryone(context, card, deps);
+  return cardResponse(card);
+}
+
+async function runVerb(
+  verb: string,
+  state: HelpdeskCardState,
+  actor: Actor,
+  deps: TokenBotDependencies,
+): Promise<{ verb: string; text: string }> {
+  const event = state.event;
+  try {
+    if (verb === cardVerbs.unassignToken && "serialNumber" in event && event.serialNumber) {
+      await deps.tokens.unassign(event.serialNumber, actor);
+      deps.logger.info({ serialNumber: event.serialNumber, actor: actor.id }, "token unassigned from a helpdesk card");
+      return { verb, text: `Token ${event.serialNumber} unassigned` };
+    }
+    if (verb === cardVerbs.resetAttempts && "userId" in event) {
+      await deps.activation.resetAttempts(event.userId, actor);
+      return { verb, text: `Failed attempts of ${event.userPrincipalName ?? event.userId} reset` };
+    }
+    return { verb: "failed", text: `The button "${verb}" does not apply to this card` };
+  } catch (error) {
+    if (!(error instanceof InventoryError)) throw error;
+    deps.logger.warn({ err: error, verb, code: error.code }, "card action failed");
+    return { verb: "failed", text: `Failed: ${error.message}` };
+  }
+}
+
+function withLine(state: HelpdeskCardState, line: CardHistoryLine): HelpdeskCardState {
+  return { event: state.event, history: [...state.history, line].slice(-20) };
+}
+
+/** Replaces the card in the channel, so that everyone sees the action, not only the clicker. */
+async function updateForEveryone(context: TurnContext, card: AdaptiveCardJson, deps: TokenBotDependencies): Promise<void> {
+  const activityId = context.activity.replyToId;
+  if (!activityId) return;
+  try {
+    await context.updateActivity({ id: activityId, type: "message", attachments: [cardAttachment(card)] });
+  } catch (error) {
+    deps.logger.warn({ err: error, activityId }, "could not update the helpdesk card for everyone");
+  }
+}
+
+function cardResponse(card: AdaptiveCardJson): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: adaptiveCardContentType, value: card as unknown as Record<string, unknown> };
+}
+
+function errorResponse(statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse {
+  return { statusCode, type: "application/vnd.microsoft.error", value: { code, message } as unknown as Record<string, unknown> };
+}

@@ -15,7 +15,7 @@ describe("substitutePlaceholders", () => {
     expect(substitutePlaceholders("${{ BOT_ID }}", { BOT_ID: "abc" }).text).toBe("abc");
   });
 
-  const unresolvedCases = [
+  const unresolvedCases: { name: string; values: Record<string, string>; allowEmpty: string[]; unresolved: string[] }[] = [
     { name: "missing value", values: {}, allowEmpty: [], unresolved: ["A", "B"] },
     { name: "empty value", values: { A: "", B: "2" }, allowEmpty: [], unresolved: ["A"] },
     { name: "empty value allowed", values: { A: "", B: "2" }, allowEmpty: ["A"], unresolved: [] },

@@ -11,7 +11,7 @@ export interface StartAzuriteOptions {
   tablePort?: number;
   /** Keep the tables in memory only (`--inMemoryPersistence`); nothing survives close(). */
   inMemory?: boolean;
-  /** How long to wait for the port to answer before giving up. @default 30000 */
+  /** Time to wait until the port accepts connections. @default 30000 */
   startTimeoutMs?: number;
 }
 
@@ -21,7 +21,7 @@ export interface AzuriteProcess {
   connectionString: string;
   tablePort: number;
   pid: number;
-  /** Stops the process by its id and resolves once it has exited. */
+  /** Stops the process by its id (SIGINT, then SIGKILL after 10 s) and resolves once it has exited. */
   close(): Promise<void>;
 }
 
@@ -37,7 +37,7 @@ const tableMain = path.join(projectRoot, "node_modules", "azurite", "dist", "src
  * Starts the Azurite Table service (no Blob or Queue) from this project's node_modules on
  * 127.0.0.1 with telemetry off, and resolves once its port accepts connections.
  * Output of the child goes to `<dataDir>/azurite-table.log`, never to our stdout.
- * @throws Error when Azurite is not installed, exits early or does not answer in time.
+ * @throws Error when Azurite is not installed, exits early or does not accept connections in time.
  */
 export async function startAzurite(options: StartAzuriteOptions): Promise<AzuriteProcess> {
   if (!existsSync(tableMain)) {
@@ -85,10 +85,11 @@ async function launch(options: StartAzuriteOptions, port: number): Promise<Azuri
 
   const close = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    process.kill(pid, "SIGTERM");
+    // Azurite 3.35 saves its tables to disk on SIGINT only; SIGTERM would drop recent writes.
+    process.kill(pid, "SIGINT");
     const timer = setTimeout(() => {
       if (child.exitCode === null && child.signalCode === null) process.kill(pid, "SIGKILL");
-    }, 5_000);
+    }, 10_000);
     await exited;
     clearTimeout(timer);
   };
@@ -133,7 +134,7 @@ async function waitForPort(port: number, exited: Promise<void>, timeoutMs: numbe
     if (await canConnect(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`no answer within ${timeoutMs} ms`);
+  throw new Error(`the port did not accept connections within ${timeoutMs} ms`);
 }
 
 function canConnect(port: number): Promise<boolean> {

@@ -2,7 +2,8 @@ import { ValidationError } from "../errors.js";
 
 /**
  * Characters that real Azure Table Storage rejects in PartitionKey and RowKey: `/ \ # ?`,
- * U+0000–U+001F and U+007F–U+009F. Azurite 3.35 accepts some of them, so the check runs in code.
+ * U+0000–U+001F and U+007F–U+009F. Azurite 3.35 rejects them too, but older Azurite versions
+ * accepted `#`, so the check runs in code and its tests do not depend on the emulator.
  */
 const forbiddenKeyCharacters = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
 

@@ -29,9 +29,10 @@ export interface EntityToWrite {
 }
 
 /**
- * Checks an entity against Azure Table Storage's limits, which Azurite does not all enforce:
- * legal keys, at most 252 custom properties, legal property names, strings and binaries of at most
- * 64 KiB, numbers that fit the type the service infers, and at most 1 MiB in total.
+ * Checks an entity against Azure Table Storage's limits: legal keys, at most 252 custom properties,
+ * legal property names, strings and binaries of at most 64 KiB, numbers that fit the type the
+ * service infers, and at most 1 MiB in total. Azurite 3.35 enforces only the key and string limits,
+ * so every write runs this check.
  * Returns the size as estimated: 4 bytes, plus 2 bytes per key character, plus per property
  * 8 bytes, 2 bytes per name character and the value's size.
  * @throws ValidationError `entityTooLarge`, `propertyTooLarge`, `tooManyProperties`,

@@ -1,0 +1,40 @@
+import { FluentProvider, Spinner } from "@fluentui/react-components";
+import { useCallback, useState } from "react";
+import { ConsentRequired } from "./auth/ConsentRequired.js";
+import { Forbidden } from "./auth/Forbidden.js";
+import { OutsideTeams } from "./auth/OutsideTeams.js";
+import { useSignIn } from "./auth/useSignIn.js";
+import { CenteredPanel } from "./common/CenteredPanel.js";
+import { ErrorMessage } from "./common/ErrorMessage.js";
+import { Shell } from "./shell/Shell.js";
+import { browserThemeName, fluentThemeFor } from "./teams/themes.js";
+
+/** The admin tab: signs in, follows the Teams theme and shows the screen for the sign-in state. */
+export function App() {
+  const [themeName, setThemeName] = useState<string>(browserThemeName);
+  const onThemeChange = useCallback((theme: string) => setThemeName(theme), []);
+  const { state, signInToSandbox, signOut, retryTeamsSignIn } = useSignIn(onThemeChange);
+
+  return (
+    <FluentProvider theme={fluentThemeFor(themeName)} style={{ minHeight: "100vh" }}>
+      {state.kind === "starting" && (
+        <CenteredPanel>
+          <Spinner label="Connecting to Microsoft Teams…" />
+        </CenteredPanel>
+      )}
+      {state.kind === "outsideTeams" && <OutsideTeams sandbox={state.sandbox} error={state.error} onSandboxSignIn={signInToSandbox} />}
+      {state.kind === "consentRequired" && (
+        <ConsentRequired message={state.message} onGrantConsent={state.inTeams ? () => void retryTeamsSignIn() : undefined} />
+      )}
+      {state.kind === "forbidden" && <Forbidden session={state.session} onSignOut={state.session.sandbox ? signOut : undefined} />}
+      {state.kind === "failed" && (
+        <CenteredPanel>
+          <ErrorMessage title="Sign-in failed" message={state.message} />
+        </CenteredPanel>
+      )}
+      {state.kind === "signedIn" && (
+        <Shell session={state.session} client={state.client} onSignOut={state.session.sandbox ? signOut : undefined} />
+      )}
+    </FluentProvider>
+  );
+}

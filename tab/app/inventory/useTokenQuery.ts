@@ -1,0 +1,36 @@
+import { useEffect, useState } from "react";
+import type { DeviceStatus, TokenSortField } from "../api/types.js";
+import { useDebouncedValue } from "../common/useDebouncedValue.js";
+import { initialTokenQuery, type TokenQuery } from "./useTokens.js";
+
+/**
+ * Holds what the admin typed and chose, and derives the server query from it: search text is
+ * debounced, and any filter or sort change goes back to page 1.
+ */
+export function useTokenQuery() {
+  const [serial, setSerial] = useState("");
+  const [user, setUser] = useState("");
+  const [status, setStatus] = useState<DeviceStatus>();
+  const [sort, setSort] = useState<{ field: TokenSortField; descending: boolean }>({ field: "serialNumber", descending: false });
+  const [page, setPage] = useState(1);
+
+  const debouncedSerial = useDebouncedValue(serial.trim());
+  const debouncedUser = useDebouncedValue(user.trim());
+
+  useEffect(() => setPage(1), [debouncedSerial, debouncedUser, status, sort]);
+
+  const [query, setQuery] = useState<TokenQuery>(initialTokenQuery);
+  useEffect(() => {
+    setQuery({
+      ...initialTokenQuery,
+      serial: debouncedSerial,
+      user: debouncedUser,
+      status,
+      sort: sort.field,
+      descending: sort.descending,
+      page,
+    });
+  }, [debouncedSerial, debouncedUser, status, sort, page]);
+
+  return { query, serial, setSerial, user, setUser, status, setStatus, sort, setSort, setPage };
+}

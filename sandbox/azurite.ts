@@ -7,9 +7,9 @@ import path from "node:path";
 export interface StartAzuriteOptions {
   /** Folder for Azurite's files (`--location`, unless in memory) and its log `azurite-table.log`. */
   dataDir: string;
-  /** Port of the Table service on 127.0.0.1; 0 or absent picks a free port. */
+  /** Port of the Table service on 127.0.0.1. 0 or absent picks a free port. */
   tablePort?: number;
-  /** Keep the tables in memory only (`--inMemoryPersistence`); nothing survives close(). */
+  /** Keep the tables in memory only (`--inMemoryPersistence`). Nothing survives close(). */
   inMemory?: boolean;
   /** Time to wait until the port accepts connections. @default 30000 */
   startTimeoutMs?: number;
@@ -25,7 +25,7 @@ export interface AzuriteProcess {
   close(): Promise<void>;
 }
 
-/** Well-known key of the Azurite development account; public and documented by Microsoft. */
+/** Well-known key of the Azurite development account. Public and documented by Microsoft. */
 const devAccountName = "devstoreaccount1";
 const devAccountKey =
   "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -45,7 +45,7 @@ export async function startAzurite(options: StartAzuriteOptions): Promise<Azurit
   }
   mkdirSync(options.dataDir, { recursive: true });
 
-  // A free port can be taken by someone else between probing and binding; retry a few times.
+  // A free port can be taken by someone else between probing and binding. Retry a few times.
   const attempts = options.tablePort ? 1 : 3;
   let lastError: unknown;
   for (let attempt = 0; attempt < attempts; attempt++) {
@@ -85,7 +85,7 @@ async function launch(options: StartAzuriteOptions, port: number): Promise<Azuri
 
   const close = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    // Azurite 3.35 saves its tables to disk on SIGINT only; SIGTERM would drop recent writes.
+    // Azurite 3.35 saves its tables to disk on SIGINT only, so SIGTERM would drop recent writes.
     process.kill(pid, "SIGINT");
     const timer = setTimeout(() => {
       if (child.exitCode === null && child.signalCode === null) process.kill(pid, "SIGKILL");

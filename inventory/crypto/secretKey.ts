@@ -7,7 +7,7 @@ import { ConfigurationError } from "../errors.js";
 export interface LoadSecretKeyOptions {
   /** Value of TOKEN_SECRET_KEY: base64 of 32 bytes. A secret. */
   configuredKey?: string;
-  /** Local data folder; in sandbox mode the generated key lives in `<dataDir>/token-secret.key`. */
+  /** Local data folder. In sandbox mode the generated key lives in `<dataDir>/token-secret.key`. */
   dataDir: string;
   /** True when the app runs against the sandbox tenant. */
   sandbox: boolean;
@@ -41,13 +41,13 @@ export function loadOrCreateSecretKey(options: LoadSecretKeyOptions): Buffer {
   mkdirSync(options.dataDir, { recursive: true });
   const key = randomBytes(keyBytes);
   try {
-    // "wx" fails when another process created the file first; then that key is used.
+    // "wx" fails when another process created the file first. Then that key is used.
     writeFileSync(file, `${key.toString("base64")}\n`, { mode: 0o600, flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return decodeKey(readFileSync(file, "utf8"), file);
     throw error;
   }
-  // The mode given at creation is reduced by the umask; set it explicitly.
+  // The mode given at creation is reduced by the umask. Set it explicitly.
   chmodSync(file, 0o600);
   return key;
 }
@@ -61,7 +61,7 @@ function readKeyFile(file: string): string | undefined {
   }
 }
 
-/** Decodes base64 text to a 32-byte key; `source` names where the text came from, never the text. */
+/** Decodes base64 text to a 32-byte key. `source` names where the text came from, never the text. */
 function decodeKey(text: string, source: string): Buffer {
   const trimmed = text.trim();
   const key = Buffer.from(trimmed, "base64");

@@ -10,17 +10,17 @@ export const defaultAttemptWindowMs = 15 * 60 * 1000;
 
 /**
  * Failed activation code attempts per user, for rate limiting, in table `attempts`.
- * PartitionKey = encoded Entra user id. Each failure is one entity with RowKey `a_<reversed time>_<id>`;
- * the lock is the entity with RowKey `lock`.
+ * PartitionKey = encoded Entra user id. Each failure is one entity with RowKey `a_<reversed time>_<id>`,
+ * and the lock is the entity with RowKey `lock`.
  */
 export interface AttemptRepository {
   /** Records one failed code attempt of a user at `at` (default now). */
   recordFailure(userId: string, at?: Date): Promise<void>;
   /** Counts the failures of a user within `windowMs` before `now`. */
   countRecent(userId: string, options?: { windowMs?: number; now?: Date }): Promise<number>;
-  /** Reads until when the user is locked out; undefined when no lock was set. The time may lie in the past. */
+  /** Reads until when the user is locked out. Undefined when no lock was set. The time may lie in the past. */
   getLockedUntil(userId: string): Promise<Date | undefined>;
-  /** Locks the user out until the given time; a later call replaces an earlier lock. */
+  /** Locks the user out until the given time. A later call replaces an earlier lock. */
   lockUntil(userId: string, until: Date): Promise<void>;
   /** Deletes every failure and the lock of a user, for example after a successful activation. */
   reset(userId: string): Promise<void>;

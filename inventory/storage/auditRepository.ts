@@ -11,7 +11,7 @@ import { optionalString, requireString } from "./properties.js";
 export type AuditOutcome = "success" | "failure" | "rejected";
 
 /**
- * One audit log entry. Callers must never pass seeds, codes, tokens or passwords; `append`
+ * One audit log entry. Callers must never pass seeds, codes, tokens or passwords. `append`
  * rejects the obvious cases but cannot recognise every secret.
  */
 export interface AuditEntry {
@@ -30,11 +30,11 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** Query of {@link AuditRepository.list}; all given conditions must hold. */
+/** Query of {@link AuditRepository.list}. All given conditions must hold. */
 export interface AuditQuery {
   /** Earliest time, inclusive. */
   from?: Date;
-  /** Latest time, inclusive; defaults to now. */
+  /** Latest time, inclusive. Defaults to now. */
   to?: Date;
   actor?: string;
   action?: string;

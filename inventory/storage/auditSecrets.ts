@@ -1,6 +1,6 @@
 import { ValidationError } from "../errors.js";
 
-/** Field names that carry secrets; an audit entry containing one, at any depth, is rejected. */
+/** Field names that carry secrets. An audit entry containing one, at any depth, is rejected. */
 const secretFieldNames = new Set(
   ["secretKey", "secret", "encryptedSecret", "verificationCode", "otp", "password", "clientSecret",
     "accessToken", "refreshToken", "authorization", "bearer", "seed"].map((name) => name.toLowerCase()),

@@ -4,11 +4,11 @@ import { ValidationError } from "../errors.js";
 const positionSchema = z.object({
   /** Partition to continue in. */
   partition: z.string().min(1).max(64),
-  /** SDK continuation token inside that partition; absent means its start. */
+  /** SDK continuation token inside that partition. Absent means its start. */
   token: z.string().max(4096).optional(),
 });
 
-/** Where a query that spans partitions stopped. */
+/** Position at which a query across partitions stopped. */
 export type QueryPosition = z.infer<typeof positionSchema>;
 
 /** Encodes a query position as an opaque, URL-safe continuation token. */

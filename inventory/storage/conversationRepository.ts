@@ -25,15 +25,15 @@ export interface ConversationRecord {
 
 /** Conversation references in table `conversations`: PartitionKey = kind, RowKey = encoded id. */
 export interface ConversationRepository {
-  /** Stores or replaces a reference; the newest reference of a conversation wins. */
+  /** Stores or replaces a reference. The newest reference of a conversation wins. */
   save(record: ConversationRecord): Promise<ConversationRecord>;
-  /** Reads a reference; returns undefined when it is unknown. */
+  /** Reads a reference. Returns undefined when it is unknown. */
   get(kind: string, id: string): Promise<ConversationRecord | undefined>;
-  /** Streams the references of one kind; stale ones only when `includeStale` is set. */
+  /** Streams the references of one kind. Stale ones only when `includeStale` is set. */
   list(kind: string, options?: { includeStale?: boolean }): AsyncIterable<ConversationRecord>;
   /**
    * Marks a reference stale so that no more messages are sent to it. Returns false when it is unknown.
-   * @throws ConflictError `etagMismatch` when it changed while being marked; read and retry.
+   * @throws ConflictError `etagMismatch` when it changed while being marked. Read and retry.
    */
   markStale(kind: string, id: string, now?: Date): Promise<boolean>;
 }

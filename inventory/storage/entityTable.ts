@@ -5,7 +5,7 @@ import { statusOf, toStorageFault, type OperationContext } from "./storageErrors
 
 /** Maximum actions in one Table Storage transaction. */
 export const maxTransactionActions = 100;
-/** Maximum payload of one transaction is 4 MiB; the margin covers the multipart framing. */
+/** Maximum payload of one transaction is 4 MiB. The margin covers the multipart framing. */
 const maxTransactionBytes = 3.5 * 1024 * 1024;
 
 /** An entity as read back: its properties plus the service's `etag`. */
@@ -35,7 +35,7 @@ export class EntityTable {
     readonly client: TableClient,
   ) {}
 
-  /** Reads one entity; returns undefined when it does not exist. */
+  /** Reads one entity. Returns undefined when it does not exist. */
   async get(partitionKey: string, rowKey: string, subject?: string): Promise<StoredEntity | undefined> {
     try {
       return (await this.client.getEntity(partitionKey, rowKey)) as StoredEntity;
@@ -61,7 +61,7 @@ export class EntityTable {
   }
 
   /**
-   * Replaces (or merges into) an existing entity if its etag still matches; returns the new etag.
+   * Replaces (or merges into) an existing entity if its etag still matches. Returns the new etag.
    * @throws ConflictError `etagMismatch` when someone else changed it, NotFoundError `notFoundCode` when it is gone.
    */
   async update(
@@ -79,7 +79,7 @@ export class EntityTable {
     }
   }
 
-  /** Inserts or replaces an entity without a condition; for data whose last writer wins. Returns the etag. */
+  /** Inserts or replaces an entity without a condition. For data whose last writer wins. Returns the etag. */
   async upsert(entity: EntityToWrite, subject?: string): Promise<string> {
     const checked = this.prepare(entity);
     try {
@@ -118,7 +118,7 @@ export class EntityTable {
 
   /**
    * Reads one page of at most `pageSize` entities. The service may return fewer, even none, with a
-   * continuation token; callers that need a full page call again with the token.
+   * continuation token. Callers that need a full page call again with the token.
    */
   async listPage(filter: string | undefined, pageSize: number, continuationToken?: string): Promise<EntityPage> {
     try {
@@ -135,7 +135,7 @@ export class EntityTable {
 
   /**
    * Submits writes to one partition as transactions of at most 100 actions and 3.5 MiB each.
-   * Each chunk is atomic; chunks before a failed one stay written.
+   * Each chunk is atomic. Chunks before a failed one stay written.
    * @throws Error when the actions span partitions, which Table Storage cannot do in one transaction.
    */
   async submitInChunks(actions: ChunkAction[], onConflict: () => Error): Promise<void> {

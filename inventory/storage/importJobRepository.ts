@@ -27,7 +27,7 @@ export interface ImportJob {
   createdAt: string;
   updatedAt: string;
   finishedAt?: string;
-  /** Etag of the stored entity; pass it back unchanged to update. */
+  /** Etag of the stored entity. Pass it back unchanged to update. */
   etag?: string;
 }
 
@@ -35,7 +35,7 @@ export interface ImportJob {
 export interface ImportJobRepository {
   /** Stores a new job. @throws ConflictError `importJobExists` when the id is taken. */
   create(job: ImportJob): Promise<ImportJob>;
-  /** Reads a job; returns undefined when the id is unknown. */
+  /** Reads a job. Returns undefined when the id is unknown. */
   get(jobId: string): Promise<ImportJob | undefined>;
   /** Replaces a job if it did not change since it was read. @throws ConflictError `etagMismatch`, NotFoundError `importJobNotFound`. */
   update(job: ImportJob): Promise<ImportJob>;

@@ -5,7 +5,7 @@ import type { EntityTable, StoredEntity } from "./entityTable.js";
 import { encodeKey } from "./keys.js";
 import { optionalString, readBoolean, requireNumber, requireString } from "./properties.js";
 
-/** Progress of one row through the steps of an import; a resumed job skips the steps already done. */
+/** Progress of one row through the steps of an import. A resumed job skips the steps already done. */
 export interface ImportRowSteps {
   created: boolean;
   assigned: boolean;
@@ -22,7 +22,7 @@ export interface ImportRowRecord {
   /** Entra object id that the UPN resolved to. */
   userId?: string;
   userDisplayName?: string;
-  /** The seed sealed by the seed cipher (`v1.…`); removed once it is no longer needed. */
+  /** The seed sealed by the seed cipher (`v1.…`). Removed once it is no longer needed. */
   encryptedSecret?: string;
   hashFunction: HashFunction;
   hashInferred: boolean;
@@ -33,9 +33,9 @@ export interface ImportRowRecord {
   deviceId?: string;
   steps: ImportRowSteps;
   outcome?: RowOutcome;
-  /** Why the row failed; the message never contains the seed or a code. */
+  /** Why the row failed. The message never contains the seed or a code. */
   error?: { code: string; message: string };
-  /** Etag of the stored entity; pass it back unchanged to update. */
+  /** Etag of the stored entity. Pass it back unchanged to update. */
   etag?: string;
 }
 
@@ -52,7 +52,7 @@ export interface ImportRowRepository {
   update(row: ImportRowRecord): Promise<ImportRowRecord>;
 }
 
-/** Digits of the RowKey; enough for 99,999,999 rows. */
+/** Digits of the RowKey. Enough for 99,999,999 rows. */
 const rowDigits = 8;
 
 /** Creates the import row repository on the `importrows` table. */

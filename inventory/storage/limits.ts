@@ -18,7 +18,7 @@ const reservedNames = new Set(["PartitionKey", "RowKey", "Timestamp", "etag", "t
 const int32Min = -(2 ** 31);
 const int32Max = 2 ** 31 - 1;
 
-/** A property value as the repositories write it; `undefined` and `null` are left out. */
+/** A property value as the repositories write it. `undefined` and `null` are left out. */
 export type PropertyValue = string | number | boolean | Date | Uint8Array | null | undefined;
 
 /** An entity before it is sent: keys plus custom properties. */

@@ -38,7 +38,7 @@ export function optionalNumber(entity: StoredEntity, property: string): number |
   return typeof value === "number" ? value : undefined;
 }
 
-/** Reads a boolean property; absent means false. */
+/** Reads a boolean property. Absent means false. */
 export function readBoolean(entity: StoredEntity, property: string): boolean {
   return entity[property] === true;
 }

@@ -24,7 +24,7 @@ export function serviceCodeOf(error: unknown): string | undefined {
 export interface OperationContext {
   table: string;
   operation: string;
-  /** Readable id of the entity, for example `token 71230011`; never a secret. */
+  /** Readable id of the entity, for example `token 71230011`. Never a secret. */
   subject?: string;
 }
 

@@ -11,7 +11,7 @@ import { createTokenRepository, type TokenRepository } from "./tokenRepository.j
 
 /** Options of {@link createTableStores}. */
 export interface TableStoresOptions {
-  /** Table Storage connection string (an account key or SAS); a secret, never log it. */
+  /** Table Storage connection string (an account key or SAS). A secret, never log it. */
   connectionString: string;
   /** Letters and digits put before every table name, so that tests can share one account. */
   tablePrefix?: string;
@@ -29,7 +29,7 @@ export interface TableStores {
   attempts: AttemptRepository;
 }
 
-/** Base names of the tables; each gets the prefix. */
+/** Base names of the tables. Each gets the prefix. */
 export const tableNames = {
   tokens: "tokens",
   importJobs: "imports",
@@ -45,7 +45,7 @@ const loopbackHttpEndpoint = /(^|;)\s*TableEndpoint\s*=\s*http:\/\/(127\.0\.0\.1
 
 /**
  * Connects to Table Storage, creates the tables that are missing, and returns the repositories.
- * @throws ConfigurationError `invalidTablePrefix` or `invalidTablesConnectionString`;
+ * @throws ConfigurationError `invalidTablePrefix` or `invalidTablesConnectionString`, or
  *   StorageError when Table Storage cannot be reached.
  */
 export async function createTableStores(options: TableStoresOptions): Promise<TableStores> {

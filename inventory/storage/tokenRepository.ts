@@ -6,7 +6,7 @@ import { encodeKey } from "./keys.js";
 import { optionalNumber, optionalString, requireNumber, requireString } from "./properties.js";
 
 /**
- * A hardware token as the inventory stores it. `serialNumber` identifies it; `deviceId` is the
+ * A hardware token as the inventory stores it. `serialNumber` identifies it, and `deviceId` is the
  * Graph id once the device exists in Entra. Times are ISO 8601 strings in UTC.
  */
 export interface TokenRecord {
@@ -21,7 +21,7 @@ export interface TokenRecord {
   assignedUserId?: string;
   assignedUpn?: string;
   assignedDisplayName?: string;
-  /** The seed sealed by the seed cipher (`v1.…`); never the plain seed. */
+  /** The seed sealed by the seed cipher (`v1.…`). Never the plain seed. */
   encryptedSecret?: string;
   /** Highest TOTP time step accepted so far, so that one code is never accepted twice. */
   lastAcceptedTimeStep?: number;
@@ -30,11 +30,11 @@ export interface TokenRecord {
   importJobId?: string;
   createdAt: string;
   updatedAt: string;
-  /** Etag of the stored entity; pass it back unchanged to update or delete. */
+  /** Etag of the stored entity. Pass it back unchanged to update or delete. */
   etag?: string;
 }
 
-/** Filter for {@link TokenRepository.list}; all given conditions must hold. */
+/** Filter for {@link TokenRepository.list}. All given conditions must hold. */
 export interface TokenFilter {
   status?: DeviceStatus;
   assignedUserId?: string;
@@ -55,7 +55,7 @@ export interface TokenPage {
  * Graph's throttling lets an import reach.
  */
 export interface TokenRepository {
-  /** Reads a token; returns undefined when the serial is unknown. */
+  /** Reads a token. Returns undefined when the serial is unknown. */
   get(serialNumber: string): Promise<TokenRecord | undefined>;
   /** Stores a new token. @throws ConflictError `tokenExists` when the serial is stored already. */
   create(record: TokenRecord): Promise<TokenRecord>;
@@ -135,7 +135,7 @@ export function createTokenRepository(table: EntityTable): TokenRepository {
   };
 }
 
-/** Builds the OData filter; every value goes through the `odata` template, which doubles quotes. */
+/** Builds the OData filter. Every value goes through the `odata` template, which doubles quotes. */
 function buildFilter(filter: TokenFilter): string {
   const clauses = [odata`PartitionKey eq ${partitionKey}`];
   if (filter.status !== undefined) clauses.push(odata`status eq ${filter.status}`);

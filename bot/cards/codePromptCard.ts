@@ -49,6 +49,7 @@ const chooseTemplate = {
       id: "serial",
       label: "Token",
       isRequired: true,
+      errorMessage: "Choose the token you are activating.",
       value: "${serials[0]}",
       choices: [{ $data: "${serials}", title: "${$data}", value: "${$data}" }],
     },

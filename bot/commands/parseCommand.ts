@@ -16,7 +16,7 @@ const trailingPunctuation = /[.,;:!?]+$/u;
  * after `activate my token` is the argument (a serial or a code) and the second one a code.
  */
 export function parseCommand(text: string): ChatCommand {
-  const activate = /(?:^|\s)activate\s+(?:my\s+)?token\b\s*(.*)$/iu.exec(text);
+  const activate = /(?:^|\s)activate\s+(?:my\s+)?tokens?\b\s*(.*)$/iu.exec(text);
   if (activate) {
     const [argument, code] = (activate[1] ?? "")
       .split(" ")

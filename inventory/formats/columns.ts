@@ -2,7 +2,7 @@ import { ValidationError } from "../errors.js";
 import type { ColumnReport, SeedField } from "./types.js";
 
 interface FieldSpec {
-  /** How messages name the field: the Entra admin center's CSV header where it has one. */
+  /** Field name in messages: the Entra admin center's CSV header where it has one. */
   label: string;
   /** Accepted header names, already in the form of {@link normalizeColumnName}. */
   aliases: string[];

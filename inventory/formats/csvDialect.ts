@@ -1,4 +1,4 @@
-/** How a CSV file separates values, and where its header starts. */
+/** Delimiter of a CSV file and the offset of its header line. */
 export interface CsvDialect {
   delimiter: string;
   /** Bytes before the header line: a `sep=` line that Excel writes, with its line break. */

@@ -7,7 +7,7 @@ import { detectCsvDialect } from "./csvDialect.js";
 import type { SourceHead } from "./source.js";
 import type { ColumnReport, RawRow, SeedField } from "./types.js";
 
-/** Longest record accepted, in characters; a file without line breaks fails fast instead of filling memory. */
+/** Maximum record length, in characters, so a file without line breaks fails fast instead of filling memory. */
 const MAX_RECORD_CHARACTERS = 100_000;
 
 /** A CSV seed file whose header line has been read and checked. */
@@ -93,12 +93,12 @@ function toRawRow(
 }
 
 function extraValuesProblem(row: number, valueCount: number, columnCount: number, delimiter: string): RowProblem {
-  const shown = delimiter === "\t" ? "tab" : `"${delimiter}"`;
+  const delimiterName = delimiter === "\t" ? "tab" : `"${delimiter}"`;
   return {
     code: "extraValues",
     message:
       `Row ${row} has ${valueCount} values but the header line has ${columnCount} columns. ` +
-      `A value probably contains the delimiter ${shown}: put that value in double quotes, or remove the extra values.`,
+      `A value probably contains the delimiter ${delimiterName}: put that value in double quotes, or remove the extra values.`,
   };
 }
 

@@ -16,7 +16,7 @@ type ValidSecret = Extract<NormalizedSecret, { ok: true }>;
 
 /**
  * Turns one raw row into a {@link SeedRow} ready for Graph, or into the list of its problems.
- * Every problem names the row, the column and the value (never the seed) and says what to fix.
+ * Every problem names the row, the column and the value (never the seed) and states what to fix.
  * Nothing is defaulted except the hash, which is inferred from the seed length (20 bytes SHA-1,
  * 32 bytes SHA-256) and marked `hashInferred`.
  */

@@ -2,7 +2,7 @@ import type { RowProblem } from "../types.js";
 import { fieldLabel } from "./columns.js";
 import type { RawRow, SeedField } from "./types.js";
 
-/** Longest value quoted in a message; longer values are cut so messages stay readable. */
+/** Maximum length of a value quoted in a message; longer values are cut so messages stay readable. */
 const MAX_QUOTED_LENGTH = 80;
 
 /**
@@ -60,14 +60,14 @@ export class RowReader {
   }
 
   /** Returns the text of a field that Graph requires; reports a problem when it is missing. */
-  requiredText(field: SeedField, why: string): string | undefined {
+  requiredText(field: SeedField, instruction: string): string | undefined {
     const hadValue = this.raw.values[field] !== undefined && this.raw.values[field] !== null;
     const problemCount = this.problems.length;
     const value = this.text(field);
     if (value !== undefined || this.problems.length > problemCount) return value;
 
     const missing = hadValue ? "is empty" : "is missing";
-    this.report(field, "missingValue", `The ${fieldLabel(field)} ${missing}. ${why}`);
+    this.report(field, "missingValue", `The ${fieldLabel(field)} ${missing}. ${instruction}`);
     return undefined;
   }
 
@@ -80,6 +80,6 @@ export class RowReader {
 
 /** Quotes a value for a message, cut to a readable length. Never pass a seed. */
 export function quote(value: string): string {
-  const shown = value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH)}…` : value;
-  return JSON.stringify(shown);
+  const shortened = value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH)}…` : value;
+  return JSON.stringify(shortened);
 }

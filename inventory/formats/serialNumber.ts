@@ -1,9 +1,9 @@
 import { quote } from "./rowReader.js";
 
-/** Longest serial number accepted. */
+/** Maximum length of a serial number, in characters. */
 export const MAX_SERIAL_LENGTH = 64;
 
-/** Result of {@link checkSerialNumber}: the serial, or a message that says what to fix. */
+/** Result of {@link checkSerialNumber}: the serial, or a message that states what to fix. */
 export type SerialNumberCheck = { ok: true; serialNumber: string } | { ok: false; code: string; message: string };
 
 const excelFix =
@@ -35,7 +35,7 @@ export function checkSerialNumber(serialNumber: string): SerialNumberCheck {
     return {
       ok: false,
       code: "invalidSerialNumber",
-      message: `The serial number has ${serialNumber.length} characters, but at most ${MAX_SERIAL_LENGTH} are allowed. Check that the column holds serial numbers.`,
+      message: `The serial number has ${serialNumber.length} characters, but at most ${MAX_SERIAL_LENGTH} are allowed. Check that the column contains serial numbers.`,
     };
   }
 

@@ -51,18 +51,18 @@ export async function readHead(input: Readable | Buffer | string): Promise<Sourc
 function checkEncoding(raw: Buffer): void {
   const startsWith = (...bytes: number[]) => bytes.every((byte, index) => raw[index] === byte);
 
+  if (startsWith(0x50, 0x4b, 0x03, 0x04)) {
+    throw new ValidationError(
+      "unsupportedFormat",
+      'The file is a ZIP archive such as an Excel workbook (.xlsx), not a CSV or JSON file. In Excel choose Save As, then "CSV UTF-8 (Comma delimited)", and upload that file.',
+    );
+  }
+
   if (startsWith(0xff, 0xfe) || startsWith(0xfe, 0xff) || startsWith(0x00, 0x00, 0xfe, 0xff) || raw.includes(0x00)) {
     throw new ValidationError(
       "unsupportedEncoding",
       "The file is saved as UTF-16 or UTF-32 (Excel calls it Unicode text). In Excel choose Save As, " +
         'then "CSV UTF-8 (Comma delimited)", and upload that file.',
-    );
-  }
-
-  if (startsWith(0x50, 0x4b, 0x03, 0x04)) {
-    throw new ValidationError(
-      "unsupportedFormat",
-      'The file is an Excel workbook, not a CSV file. In Excel choose Save As, then "CSV UTF-8 (Comma delimited)", and upload that file.',
     );
   }
 }

@@ -14,7 +14,7 @@ export type SeedField =
   | "secretEncoding"
   | "digits";
 
-/** How the file's columns (CSV headers or JSON property names) were understood. */
+/** Mapping of the file's columns (CSV headers or JSON property names) to fields. */
 export interface ColumnReport {
   /** Column names as written in the file, in file order; empty header cells are left out. */
   found: string[];

@@ -8,7 +8,7 @@ const MAX_LOCAL_PART_LENGTH = 64;
  * Checks the syntax of a user principal name: `name@domain` with one `@`, no whitespace or
  * control characters, and a domain of dot-separated labels. Guest names with `#EXT#` pass here,
  * because only the directory can tell whether the account is a guest.
- * Returns a message that says what to fix, or undefined for a valid name.
+ * Returns a message that states what to fix, or undefined for a valid name.
  */
 export function checkUpn(upn: string): string | undefined {
   const fix = "Write it as name@domain, for example ada@contoso.com, or leave it empty to import the token unassigned.";

@@ -12,7 +12,7 @@ const otplibAlgorithms: Record<HashFunction, HashAlgorithm> = {
   hmacsha256: "sha256",
 };
 
-/** What identifies a token's code sequence. */
+/** Token parameters that determine its code sequence. */
 export interface TokenParams {
   /** Base32 seed as stored (canonical or any form that {@link normalizeSecret} accepts). A secret. */
   secretKey: string;

@@ -2,7 +2,7 @@ import { ScureBase32Plugin } from "otplib";
 import type { RowProblem } from "../types.js";
 import { MAX_SECRET_BASE32_LENGTH, MAX_SECRET_BYTES, MIN_SECRET_BYTES } from "./limits.js";
 
-/** How a seed file writes a secret. */
+/** Text encoding of a secret in a seed file. */
 export type SecretEncoding = "base32" | "hex";
 
 /** Result of {@link normalizeSecret}. Neither branch contains the input outside `secretKey`. */

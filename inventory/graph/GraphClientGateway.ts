@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Logger } from "../logger.js";
 import type { CreateDeviceParams, DirectoryUser, HardwareOathDevice } from "../types.js";
 import { graphScopeFor, readGrantedRoles, type GraphCredentialSettings } from "./credential.js";
-import { explainAssignFailure, explainCreateFailure } from "./failureExplanations.js";
+import { explainActivationFailure, explainAssignFailure, explainCreateFailure } from "./failureExplanations.js";
 import { toGraphRequestError } from "./errorMapping.js";
 import { GraphRequestError } from "./errors.js";
 import type { GraphGateway, ListDevicesOptions } from "./GraphGateway.js";
@@ -141,8 +141,11 @@ export class GraphClientGateway implements GraphGateway {
 
     // A 404 right after assignment can mean "not replicated yet". The caller retries it with a
     // freshly computed code, so the gateway does not repeat the old one.
-    const path = userMethodsPath(userId, deviceId, "activate");
-    await this.send("activateDevice", () => this.request("beta", path).post({ verificationCode }));
+    try {
+      await this.request("beta", userMethodsPath(userId, deviceId, "activate")).post({ verificationCode });
+    } catch (error) {
+      throw await explainActivationFailure(this, { userId, deviceId }, toGraphRequestError("activateDevice", error), this.options.logger);
+    }
   }
 
   async assignAndActivateDevice(userId: string, deviceId: string, verificationCode: string): Promise<void> {

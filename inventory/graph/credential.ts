@@ -68,17 +68,28 @@ export function describeCredentialSetting(settings: Pick<GraphCredentialSettings
  * the secret or the raw error text.
  */
 export function toAuthenticationFailed(error: unknown, settings: GraphCredentialSettings): GraphRequestError {
-  const response = (error as { errorResponse?: { error?: unknown; errorCodes?: unknown } } | undefined)?.errorResponse;
-  const errorCodes = Array.isArray(response?.errorCodes) ? response.errorCodes.map((code) => `AADSTS${code}`) : [];
-  const entraCode = [typeof response?.error === "string" ? response.error : undefined, ...errorCodes].filter(Boolean);
   const errorName = error instanceof Error ? error.name : "unknown error";
+  const entraCodes = extractEntraCodes(error);
 
   return new GraphRequestError(
     "authenticationFailed",
     `Could not get a Graph access token from ${settings.authorityHost} for tenant ${settings.tenantId ?? "(unset)"} ` +
-      `and client id ${settings.clientId ?? "(unset)"} (${errorName}${entraCode.length ? `: ${entraCode.join(", ")}` : ""}). ` +
+      `and client id ${settings.clientId ?? "(unset)"} (${errorName}${entraCodes.length ? `: ${entraCodes.join(", ")}` : ""}). ` +
       `Check AZURE_TENANT_ID, AZURE_CLIENT_ID and ${describeCredentialSetting(settings)}, and that the app registration exists in that tenant.`,
   );
+}
+
+/**
+ * Entra's AADSTS codes from a credential error. @azure/identity 4.13.1 keeps them in
+ * `errorResponse.errorCodes` of an AuthenticationError, but passes most MSAL server errors on as an
+ * AuthenticationRequiredError whose message alone carries them. The codes are quoted, never
+ * interpreted, and nothing else of that message is kept.
+ */
+function extractEntraCodes(error: unknown): string[] {
+  const response = (error as { errorResponse?: { errorCodes?: unknown } } | undefined)?.errorResponse;
+  const fromResponse = Array.isArray(response?.errorCodes) ? response.errorCodes.map((code) => `AADSTS${code}`) : [];
+  const fromMessage = error instanceof Error ? (error.message.match(/AADSTS\d+/g) ?? []) : [];
+  return [...new Set([...fromResponse, ...fromMessage])];
 }
 
 /** Default Graph scope: the sandbox tenant accepts the public cloud scope too. */

@@ -46,6 +46,13 @@ export async function explainAssignFailure(
       details,
     );
   }
+  if (user?.accountEnabled === false) {
+    return new GraphRequestError(
+      "badRequest",
+      `User ${user.userPrincipalName} is disabled, so Graph cannot assign a hardware OATH token. Enable the account first.`,
+      details,
+    );
+  }
 
   const device = await bestEffort(() => graph.getDevice(target.deviceId), "device lookup after a failed assignment", logger);
   if (!device || device.status === "available") return error;
@@ -60,6 +67,32 @@ export async function explainAssignFailure(
       "Unassign it first.",
     details,
   );
+}
+
+/**
+ * Graph answers a wrong code, a token that is already active and a token that is not assigned with
+ * the same 400. Reading the device tells them apart: only a token assigned to this user and waiting
+ * for activation makes the 400 a wrong code.
+ */
+export async function explainActivationFailure(
+  graph: Pick<GraphGateway, "getDevice">,
+  target: { userId: string; deviceId: string },
+  error: GraphRequestError,
+  logger?: Logger,
+): Promise<GraphRequestError> {
+  if (error.code !== "invalidVerificationCode") return error;
+
+  const device = await bestEffort(() => graph.getDevice(target.deviceId), "device lookup after a failed activation", logger);
+  if (!device) return error;
+  const details = { httpStatus: error.httpStatus, graphCode: error.graphCode, requestId: error.requestId, cause: error };
+
+  if (device.status === "activated") {
+    return new GraphRequestError("invalidDeviceState", `Token ${device.serialNumber} is already activated; no code is needed.`, details);
+  }
+  if (device.status === "available") {
+    return new GraphRequestError("invalidDeviceState", `Token ${device.serialNumber} is not assigned. Assign it before activating it.`, details);
+  }
+  return error;
 }
 
 /** Runs a lookup whose failure only means "no better explanation"; the failure is logged, not thrown. */

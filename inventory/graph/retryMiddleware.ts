@@ -35,15 +35,16 @@ export class RetryMiddleware implements Middleware {
 
     for (let attempt = 1; ; attempt++) {
       const attemptContext: Context = { ...context, options: cloneOptions(context.options, this.options.attemptTimeoutMs) };
-      this.stats.requests++;
 
       let failure: unknown;
       try {
         await this.next?.execute(attemptContext);
       } catch (error) {
+        // A carried error (no access token, for example) means no HTTP request left the process.
         if (error instanceof GraphClientError) throw error;
         failure = error;
       }
+      this.stats.requests++;
 
       const response = attemptContext.response;
       if (response && !retryableStatuses.has(response.status)) {

@@ -83,7 +83,14 @@ async function launch(options: StartAzuriteOptions, port: number): Promise<Azuri
   }
   const pid = child.pid;
 
+  // Stops the child when this process exits without calling close(), so no server is left behind.
+  const killOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(pid, "SIGKILL");
+  };
+  process.once("exit", killOnExit);
+
   const close = async (): Promise<void> => {
+    process.off("exit", killOnExit);
     if (child.exitCode !== null || child.signalCode !== null) return;
     // Azurite 3.35 saves its tables to disk on SIGINT only, so SIGTERM would drop recent writes.
     process.kill(pid, "SIGINT");

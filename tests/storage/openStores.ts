@@ -25,7 +25,7 @@ export async function openStores(name: string, options: Partial<TableStoresOptio
   return { stores, tablePrefix };
 }
 
-/** A raw SDK client on one of the test tables, to look at what was really stored. */
+/** Creates a raw SDK client on one of the test tables, to look at what was really stored. */
 export function rawTable(tableName: string): TableClient {
   return TableClient.fromConnectionString(testConnectionString(), tableName, { allowInsecureConnection: true });
 }

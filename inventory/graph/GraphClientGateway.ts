@@ -22,7 +22,7 @@ export type { GraphGatewayStats } from "./retryMiddleware.js";
 /** Settings of GraphClientGateway. */
 export interface GraphClientGatewayOptions {
   credential: TokenCredential;
-  /** Names the settings to check when the credential fails; holds no secret the gateway reads. */
+  /** Names the settings to check when the credential fails; contains no secret. */
   credentialSettings: GraphCredentialSettings;
   /** Graph root, such as `https://graph.microsoft.com` or the sandbox tenant's URL. */
   graphBaseUrl: string;
@@ -262,8 +262,8 @@ export class GraphClientGateway implements GraphGateway {
       throw untrustedHostError(nextLink, this.origin);
     }
 
-    // The client splits an absolute URL into host, version and path by itself, but only when the
-    // Graph root has no path; splitting here works for a root behind a path prefix as well.
+    // The client can split an absolute URL into host, version and path, but only when the Graph
+    // root has no path. Splitting here also works for a root behind a path prefix.
     const rest = nextLink.slice(this.baseUrl.length + 1);
     const slash = rest.indexOf("/");
     return this.request(rest.slice(0, slash), rest.slice(slash));
@@ -283,7 +283,7 @@ function parseWith<T extends z.ZodType>(operation: GraphOperation, schema: T, da
   if (parsed.success) return parsed.data;
 
   const where = parsed.error.issues.map((issue) => issue.path.join(".") || "(root)").join(", ");
-  throw new GraphRequestError("unexpectedResponse", `Graph's answer to ${describe(operation)} did not have the expected shape at ${where}.`);
+  throw new GraphRequestError("unexpectedResponse", `Graph's response to ${describe(operation)} did not have the expected shape at ${where}. Check GRAPH_BASE_URL.`);
 }
 
 /** Rejects empty ids before they reach a path: an empty segment would address the whole collection. */

@@ -12,7 +12,7 @@ export function carryError(error: GraphRequestError): GraphClientError {
   return carrier;
 }
 
-/** The GraphRequestError inside a carrier from `carryError`, if `error` is one. */
+/** Returns the GraphRequestError inside a carrier from `carryError`, if `error` is one. */
 export function unwrapCarriedError(error: unknown): GraphRequestError | undefined {
   if (error instanceof GraphClientError && error.customError instanceof GraphRequestError) return error.customError;
   return undefined;

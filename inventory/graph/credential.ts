@@ -6,7 +6,7 @@ import { GraphRequestError } from "./errors.js";
 /** Public cloud authority; MSAL runs instance discovery against it by default. */
 export const publicAuthorityHost = "https://login.microsoftonline.com";
 
-/** What an app-only Graph credential needs. `InventoryConfig` fits, with the ids filled in. */
+/** Settings of an app-only Graph credential. `InventoryConfig` fits, with the ids filled in. */
 export interface GraphCredentialSettings {
   tenantId?: string;
   clientId?: string;
@@ -57,7 +57,7 @@ export function createGraphCredential(settings: GraphCredentialSettings): TokenC
   );
 }
 
-/** Which setting holds the credential's proof, for messages that say what to check. */
+/** Returns the environment variable that contains the credential's proof, for messages that name what to check. */
 export function describeCredentialSetting(settings: Pick<GraphCredentialSettings, "clientCertificatePath">): string {
   return settings.clientCertificatePath ? "AZURE_CLIENT_CERTIFICATE_PATH (certificate and key)" : "AZURE_CLIENT_SECRET";
 }
@@ -105,7 +105,7 @@ const nationalGraphHosts = new Set([
   "canary.graph.microsoft.com",
 ]);
 
-/** The `.default` scope for a Graph base URL: its own host for Microsoft's clouds, else the public one. */
+/** Returns the `.default` scope for a Graph base URL: its own host for Microsoft's clouds, else the public one. */
 export function graphScopeFor(graphBaseUrl: string): string {
   const host = new URL(graphBaseUrl).hostname.toLowerCase();
   return nationalGraphHosts.has(host) ? `https://${host}/.default` : defaultGraphScope;

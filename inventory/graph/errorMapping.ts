@@ -9,10 +9,10 @@ const secretBearingOperations: ReadonlySet<GraphOperation> = new Set(["createDev
 /** Operations that send a verification code. */
 const activationOperations: ReadonlySet<GraphOperation> = new Set(["activateDevice", "assignAndActivateDevice"]);
 
-/** Graph `error.code` values, lower-cased, that say the user is a guest. */
+/** Graph `error.code` values, lower-cased, that mean the user is a guest. */
 const guestCodes: ReadonlySet<string> = new Set(["guestusernotallowed", "guestnotallowed", "guestuser"]);
 
-/** Graph `error.code` values, lower-cased, that say the device's status forbids the operation. */
+/** Graph `error.code` values, lower-cased, that mean the device's status forbids the operation. */
 const deviceStateCodes: ReadonlySet<string> = new Set([
   "invaliddevicestate",
   "devicealreadyassigned",

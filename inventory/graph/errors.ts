@@ -2,9 +2,9 @@ import { InventoryError } from "../errors.js";
 
 /** Codes of GraphRequestError. Callers branch on these, never on message text. */
 export type GraphErrorCode =
-  /** Graph still answered 429 after every retry. */
+  /** Graph still responded 429 after every retry. */
   | "throttled"
-  /** Graph still answered 502, 503 or 504, or could not be reached, after every retry. */
+  /** Graph still responded 502, 503 or 504, or could not be reached, after every retry. */
   | "unavailable"
   | "notFound"
   /** 403: the app registration lacks the application permission that the message names. */
@@ -22,7 +22,7 @@ export type GraphErrorCode =
   | "authenticationFailed"
   /** A URL outside the configured Graph host, such as a foreign `@odata.nextLink`. */
   | "untrustedHost"
-  /** Graph answered with something the gateway cannot read. */
+  /** Graph sent a response that the gateway cannot parse. */
   | "unexpectedResponse"
   | "graphError";
 

@@ -3,7 +3,7 @@ import { GraphRequestError } from "./errors.js";
 import type { GraphGateway } from "./GraphGateway.js";
 
 /**
- * Graph answers a duplicate serial number with 409 or, in some tenants, 400. After a 400 a lookup
+ * Graph rejects a duplicate serial number with 409 or, in some tenants, 400. After a 400 a lookup
  * by serial number tells a duplicate from another bad request.
  */
 export async function explainCreateFailure(
@@ -25,7 +25,7 @@ export async function explainCreateFailure(
 }
 
 /**
- * Graph answers an assignment to a guest, or of a token that is not available, with a plain 400
+ * Graph rejects an assignment to a guest, or of a token that is not available, with a plain 400
  * (some tenants send 409 for the latter). Reading the user and the device tells which it was; a
  * wrong verification code stays a wrong code unless the token belongs to someone else.
  */
@@ -70,7 +70,7 @@ export async function explainAssignFailure(
 }
 
 /**
- * Graph answers a wrong code, a token that is already active and a token that is not assigned with
+ * Graph rejects a wrong code, a token that is already active and a token that is not assigned with
  * the same 400. Reading the device tells them apart: only a token assigned to this user and waiting
  * for activation makes the 400 a wrong code.
  */

@@ -8,7 +8,7 @@ import { HostGuardMiddleware } from "./hostGuard.js";
 import { RetryMiddleware, type GraphGatewayStats } from "./retryMiddleware.js";
 import type { RetryOptions } from "./retryPolicy.js";
 
-/** What `createGraphClient` needs. */
+/** Parameters of `createGraphClient`. */
 export interface GraphClientParams {
   credential: TokenCredential;
   /** Used only to name the settings to check when the credential fails. */
@@ -49,7 +49,7 @@ export function createGraphClient(params: GraphClientParams): GraphClientHandle 
   ];
 
   const baseUrl = url.href.replace(/\/+$/, "");
-  // The client attaches Authorization only to hosts it knows as Graph, unless customHosts names
+  // The client attaches Authorization only to Microsoft's Graph hosts, unless customHosts lists
   // the host (host name only, no port).
   const customHosts = url.hostname === "graph.microsoft.com" ? undefined : new Set([url.hostname]);
   const client = Client.initWithMiddleware({ middleware, baseUrl, customHosts, defaultVersion: "v1.0" });

@@ -38,7 +38,7 @@ export function isSameOrigin(url: string, allowedOrigin: string): boolean {
   }
 }
 
-/** The error for a URL outside the Graph origin; it names only the origin, not the whole URL. */
+/** Builds the error for a URL outside the Graph origin. It names only the origin, not the whole URL. */
 export function untrustedHostError(url: string, allowedOrigin: string): GraphRequestError {
   let origin = "an unparsable URL";
   try {

@@ -22,7 +22,7 @@ export type GraphOperation =
   | "getUser"
   | "searchUsers";
 
-/** What one operation needs and how messages describe it. */
+/** Permission that one operation needs, and the phrase that messages use for it. */
 export interface PermissionRequirement {
   permission: GraphPermission;
   /** Gerund phrase for messages, e.g. "creating a hardware OATH token". */
@@ -78,7 +78,7 @@ export const graphPermissions: Readonly<Record<GraphOperation, PermissionRequire
   searchUsers: { permission: "User.Read.All", action: "searching users", reason: userReadReason },
 };
 
-/** Each distinct permission the product needs, with the reason, in a stable order. */
+/** Lists each distinct permission the product needs, with the reason, in a stable order. */
 export function listRequiredPermissions(): { permission: GraphPermission; reason: string }[] {
   const seen = new Map<GraphPermission, string>();
   for (const requirement of Object.values(graphPermissions)) {

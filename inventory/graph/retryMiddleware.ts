@@ -17,7 +17,7 @@ export interface GraphGatewayStats {
 
 /**
  * Sends each request again after 429, 503 and 504 (and, for idempotent methods, after a network
- * failure), waiting as Retry-After says or backing off, within the limits of RetryOptions. The
+ * failure), waiting as long as Retry-After requests or backing off, within the limits of RetryOptions. The
  * last response is handed on as it is, so the gateway maps an exhausted retry to an error.
  */
 export class RetryMiddleware implements Middleware {

@@ -2,7 +2,7 @@
 export interface RetryOptions {
   /** Attempts per request, the first one included. @default 8 */
   maxAttempts: number;
-  /** Upper bound of one wait, in milliseconds, even when Retry-After asks for more. @default 30000 */
+  /** Upper bound of one wait, in milliseconds, even when Retry-After requests more. @default 30000 */
   maxDelayMs: number;
   /** Upper bound of all waits for one request, in milliseconds. @default 120000 */
   maxTotalDelayMs: number;

@@ -23,7 +23,7 @@ afterEach(() => {
 });
 
 describe("GraphClientGateway retries", () => {
-  it("honours Retry-After on 429 until every call succeeds", async () => {
+  it("waits out 429 with Retry-After", async () => {
     const graph = sandbox.gateway();
     await graph.getUser(users.ada.id); // fetches the token before the clock starts
     sandbox.tenant.knobs.throttle.requestsPerSecond = 5;
@@ -42,7 +42,7 @@ describe("GraphClientGateway retries", () => {
     expect(elapsedMs).toBeGreaterThanOrEqual(2900);
   });
 
-  it("reports throttled once the attempts are used up", async () => {
+  it("reports throttled after the last attempt", async () => {
     const graph = sandbox.gateway({ retry: { maxAttempts: 2 } });
     await graph.getUser(users.ada.id);
     sandbox.tenant.knobs.throttle = { requestsPerSecond: 1, retryAfterSeconds: 0 };
@@ -65,7 +65,7 @@ describe("GraphClientGateway retries", () => {
     expect(sandbox.tenant.stats().injected503).toBeGreaterThan(0);
   });
 
-  it("reports unavailable when every attempt gets 503", async () => {
+  it("reports unavailable after repeated 503", async () => {
     const graph = sandbox.gateway({ retry: { maxAttempts: 3 } });
     sandbox.tenant.knobs.failures503 = { every: 1, retryAfterSeconds: 0 };
 
@@ -75,13 +75,13 @@ describe("GraphClientGateway retries", () => {
 });
 
 describe("GraphClientGateway authentication", () => {
-  it("reads the granted roles from the access token", async () => {
+  it("reads granted roles from the token", async () => {
     const roles = await sandbox.gateway().grantedPermissions();
 
     expect(roles.sort()).toEqual([...defaultGrantedRoles].sort());
   });
 
-  it("names the missing permission when Graph denies an operation", async () => {
+  it("names the missing permission", async () => {
     sandbox.tenant.knobs.grantedRoles = ["User.Read.All", "UserAuthenticationMethod.ReadWrite.All"];
     const graph = sandbox.gateway();
 
@@ -93,14 +93,14 @@ describe("GraphClientGateway authentication", () => {
     );
   });
 
-  it("reports a wrong client secret as authenticationFailed without the secret", async () => {
+  it("hides a wrong client secret", async () => {
     const wrongSecret = "wrong-secret-value-1234567890";
     const graph = sandbox.gateway({ clientSecret: wrongSecret });
 
     const lookup = graph.getUser(users.ada.id);
 
     await expect(lookup).rejects.toMatchObject({ code: "authenticationFailed" });
-    const error = await lookup.catch((failure: unknown) => failure as Error);
+    const error = (await lookup.catch((failure: unknown) => failure)) as Error;
     expect(error.message).toContain("AZURE_CLIENT_SECRET");
     expect(error.message).toContain("AADSTS7000215");
     expect(inspect(error, { depth: 10 })).not.toContain(wrongSecret);
@@ -108,7 +108,7 @@ describe("GraphClientGateway authentication", () => {
     expect(graph.stats().requests).toBe(0);
   });
 
-  it("reads roles through a credential that never leaves the configured authority", async () => {
+  it("keeps the credential on its authority", async () => {
     const credential = createGraphCredential({
       tenantId: sandbox.tenant.tenantId,
       clientId: sandbox.tenant.clientId,

@@ -71,14 +71,17 @@ export interface RecordedRequest {
 
 /**
  * Records every fetch call (the Graph client's transport; the credential uses its own HTTP stack).
- * `rewrite` may replace a response before the gateway sees it.
+ * `rewrite` may replace a response before the gateway reads it.
  */
 export function recordFetch(rewrite?: (request: RecordedRequest, response: Response) => Promise<Response>) {
   const realFetch = globalThis.fetch;
   const requests: RecordedRequest[] = [];
 
   const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    let url: string;
+    if (typeof input === "string") url = input;
+    else if (input instanceof URL) url = input.href;
+    else url = input.url;
     const request: RecordedRequest = {
       method: (init?.method ?? "GET").toUpperCase(),
       url,

@@ -197,14 +197,16 @@ var baseAppSettings = {
   // The deployed package is read-only, so local state goes to the persistent /home share.
   DATA_DIR: '/home/data/token-inventory'
   PUBLIC_URL: 'https://${webApp.properties.defaultHostName}'
+  // App Service forwards requests to the container, so the server must listen on all interfaces.
+  // TODO: the host binds to 127.0.0.1 and does not read HOST yet.
+  HOST: '0.0.0.0'
   AZURE_TENANT_ID: aadAppTenantId
   AZURE_CLIENT_ID: aadAppClientId
   AZURE_CLIENT_SECRET: keyVaultReference.aadAppClientSecret
   TOKEN_SECRET_KEY: keyVaultReference.tokenSecretKey
   BOT_ID: botAadAppClientId
+  // The bot runs as a single-tenant bot in AZURE_TENANT_ID; the bot app registration lives there too.
   BOT_PASSWORD: keyVaultReference.botPassword
-  BOT_TYPE: 'SingleTenant'
-  BOT_TENANT_ID: aadAppTenantId
   TABLES_ENDPOINT: storage.properties.primaryEndpoints.table
 }
 

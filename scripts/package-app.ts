@@ -35,7 +35,7 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    // Expected failures carry a message that says what to fix; anything else keeps its stack.
+    // Expected failures carry a message that names the fix, so only other errors print their stack.
     console.error(error instanceof InventoryError ? error.message : error);
     process.exitCode = 1;
   });

@@ -7,12 +7,10 @@ import path from "node:path";
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { PNG } from "pngjs";
+import { requiredIconSizes } from "./app-package/icons.js";
 
-/** Accent colour of the app, also used as `accentColor` in the manifest. */
+/** Accent colour of the app, the same as `accentColor` (#1F4E79) in the manifest. */
 export const accentColor = { red: 0x1f, green: 0x4e, blue: 0x79 };
-
-/** Side length in pixels that Teams requires for each icon. */
-export const iconSizes = { color: 192, outline: 32 } as const;
 
 // Samples per pixel side; 4x4 samples give smooth edges on the 192 px icon.
 const samplesPerSide = 4;
@@ -44,7 +42,7 @@ function glyphCoverage(column: number, row: number, size: number): number {
 }
 
 /** Draws color.png: the white glyph on an opaque accent-coloured square. */
-export function drawColorIcon(size: number = iconSizes.color): Buffer {
+export function drawColorIcon(size: number = requiredIconSizes.color): Buffer {
   const png = new PNG({ width: size, height: size });
   for (let row = 0; row < size; row++) {
     for (let column = 0; column < size; column++) {
@@ -61,9 +59,9 @@ export function drawColorIcon(size: number = iconSizes.color): Buffer {
 
 /**
  * Draws outline.png: white glyph pixels on a transparent background. Pixels are either fully
- * transparent or opaque white, because Teams renders the outline icon as a one-colour mask.
+ * transparent or opaque white, because Teams requires the outline icon to be white on a transparent background.
  */
-export function drawOutlineIcon(size: number = iconSizes.outline): Buffer {
+export function drawOutlineIcon(size: number = requiredIconSizes.outline): Buffer {
   const png = new PNG({ width: size, height: size });
   for (let row = 0; row < size; row++) {
     for (let column = 0; column < size; column++) {

@@ -31,7 +31,7 @@ export interface BuildAppPackageOptions {
   values?: Record<string, string | undefined>;
 }
 
-/** What {@link buildAppPackage} wrote. */
+/** Output of {@link buildAppPackage}. */
 export interface BuildAppPackageResult {
   /** Absolute path of appPackage.<envName>.zip. */
   zipPath: string;

@@ -4,7 +4,7 @@ import { parseEnv } from "node:util";
 import { z } from "zod";
 import { ConfigurationError, ValidationError } from "../../../inventory/errors.js";
 
-/** Prefix that Teams Toolkit gives every secret; such values live only in `*.user` files. */
+/** Prefix that Teams Toolkit gives every secret. Such values live only in `*.user` files. */
 export const secretNamePrefix = "SECRET_";
 
 const environmentNameSchema = z

@@ -68,7 +68,7 @@ function compiledValidator(schemaFile: string): ValidateFunction {
 
 /** Picks the Ajv class for the JSON Schema draft that the schema declares (the Teams schemas use draft-04). */
 function ajvForDraft(draft: string): Ajv {
-  // strict: false because the Teams schemas carry keywords that Ajv's strict mode rejects.
+  // strict: false because the Teams schemas break Ajv's strictTypes rule (additionalProperties without type).
   const options = { allErrors: true, strict: false };
   let ajv: Ajv;
   if (draft.includes("draft-04")) ajv = new AjvDraft04(options);

@@ -25,8 +25,9 @@ export function listPlaceholders(text: string): string[] {
 /**
  * Replaces each `${{NAME}}` in a JSON text with the value of NAME. Values are escaped for a JSON
  * string, because every placeholder in the manifest sits inside a string literal. Placeholders
- * without a value stay in the text and are listed in `unresolved`; an empty value counts as
- * missing unless `allowEmpty` names it, because provisioning fills most values after the fact.
+ * without a value stay in the text and are listed in `unresolved`. An empty value counts as
+ * missing unless `allowEmpty` names it, because the committed environment files leave the values
+ * that provisioning writes empty.
  */
 export function substitutePlaceholders(
   text: string,

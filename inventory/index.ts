@@ -1,6 +1,6 @@
 import { TableAuditService } from "./audit/TableAuditService.js";
 import type { InventoryConfig } from "./config.js";
-import { createSeedCipher, loadOrCreateSecretKey, type SeedCipher } from "./crypto/seedCipher.js";
+import { createSeedCipher, loadOrCreateSecretKey, type SeedCipher } from "./crypto/index.js";
 import { createGraphGateway } from "./graph/createGraphGateway.js";
 import type { GraphGateway } from "./graph/GraphGateway.js";
 import { TableImportService } from "./import/ImportService.js";
@@ -60,7 +60,7 @@ export async function createInventory(config: InventoryConfig, endpoints: Invent
   });
   const stores = await createTableStores({ connectionString: endpoints.tablesConnectionString, tablePrefix: endpoints.tablePrefix });
   const cipher = createSeedCipher(
-    await loadOrCreateSecretKey({ configuredKey: config.tokenSecretKey, dataDir: config.dataDir, sandbox: config.sandbox }),
+    loadOrCreateSecretKey({ configuredKey: config.tokenSecretKey, dataDir: config.dataDir, sandbox: config.sandbox }),
   );
 
   let notifier: Notifier = createLogNotifier(logger);
@@ -91,7 +91,10 @@ export async function createInventory(config: InventoryConfig, endpoints: Invent
       tenantId: tenant.tenantId,
       clientId: tenant.clientId,
       graphBaseUrl: tenant.graphBaseUrl,
-      helpdeskConfigured: async () => (await stores.conversations.list("helpdesk")).some((reference) => !reference.stale),
+      helpdeskConfigured: async () => {
+        for await (const _reference of stores.conversations.list("helpdesk")) return true;
+        return false;
+      },
     }),
     get notifier() {
       return notifier;

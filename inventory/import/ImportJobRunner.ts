@@ -1,5 +1,5 @@
 import pLimit from "p-limit";
-import type { SeedCipher } from "../crypto/seedCipher.js";
+import type { SeedCipher } from "../crypto/index.js";
 import { InventoryError } from "../errors.js";
 import type { GraphGateway } from "../graph/GraphGateway.js";
 import type { Logger } from "../logger.js";

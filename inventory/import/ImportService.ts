@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { SeedCipher } from "../crypto/seedCipher.js";
+import type { SeedCipher } from "../crypto/index.js";
 import { NotFoundError } from "../errors.js";
 import type { GraphGateway } from "../graph/GraphGateway.js";
 import type { Logger } from "../logger.js";

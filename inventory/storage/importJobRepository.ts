@@ -7,7 +7,8 @@ import { encodeKey, reversedTime } from "./keys.js";
 import { optionalString, readBoolean, readJson, requireNumber, requireString } from "./properties.js";
 
 /** Lifecycle of an import job. `pending` and `running` jobs resume after a crash. */
-export type ImportJobState = "pending" | "running" | "completed" | "failed";
+/** `draft`: stored and previewed, waiting for the admin to confirm; never resumed on its own. */
+export type ImportJobState = "draft" | "pending" | "running" | "completed" | "failed";
 
 /** One seed file import, stored before the first Graph write. Times are ISO 8601 strings in UTC. */
 export interface ImportJob {

@@ -1,6 +1,6 @@
 import { odata } from "@azure/data-tables";
 import { ConflictError, ValidationError } from "../errors.js";
-import type { HashFunction, RowOutcome } from "../types.js";
+import type { HashFunction, RowOutcome, TimeInterval } from "../types.js";
 import type { EntityTable, StoredEntity } from "./entityTable.js";
 import { encodeKey } from "./keys.js";
 import { optionalString, readBoolean, requireNumber, requireString } from "./properties.js";
@@ -26,7 +26,7 @@ export interface ImportRowRecord {
   encryptedSecret?: string;
   hashFunction: HashFunction;
   hashInferred: boolean;
-  timeIntervalInSeconds: number;
+  timeIntervalInSeconds: TimeInterval;
   manufacturer: string;
   model: string;
   displayName?: string;
@@ -132,7 +132,7 @@ function fromEntity(entity: StoredEntity): ImportRowRecord {
     encryptedSecret: optionalString(entity, "encryptedSecret"),
     hashFunction: requireString(entity, "hashFunction") as HashFunction,
     hashInferred: readBoolean(entity, "hashInferred"),
-    timeIntervalInSeconds: requireNumber(entity, "timeIntervalInSeconds"),
+    timeIntervalInSeconds: requireNumber(entity, "timeIntervalInSeconds") as TimeInterval,
     manufacturer: requireString(entity, "manufacturer"),
     model: requireString(entity, "model"),
     displayName: optionalString(entity, "displayName"),

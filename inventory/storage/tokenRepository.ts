@@ -1,6 +1,6 @@
 import { odata } from "@azure/data-tables";
 import { ConflictError } from "../errors.js";
-import type { DeviceStatus, HashFunction } from "../types.js";
+import type { DeviceStatus, HashFunction, TimeInterval } from "../types.js";
 import type { EntityTable, StoredEntity } from "./entityTable.js";
 import { encodeKey } from "./keys.js";
 import { optionalNumber, optionalString, requireNumber, requireString } from "./properties.js";
@@ -16,7 +16,7 @@ export interface TokenRecord {
   model: string;
   displayName?: string;
   hashFunction: HashFunction;
-  timeIntervalInSeconds: number;
+  timeIntervalInSeconds: TimeInterval;
   status: DeviceStatus;
   assignedUserId?: string;
   assignedUpn?: string;
@@ -180,7 +180,7 @@ function fromEntity(entity: StoredEntity): TokenRecord {
     model: requireString(entity, "model"),
     displayName: optionalString(entity, "displayName"),
     hashFunction: requireString(entity, "hashFunction") as HashFunction,
-    timeIntervalInSeconds: requireNumber(entity, "timeIntervalInSeconds"),
+    timeIntervalInSeconds: requireNumber(entity, "timeIntervalInSeconds") as TimeInterval,
     status: requireString(entity, "status") as DeviceStatus,
     assignedUserId: optionalString(entity, "assignedUserId"),
     assignedUpn: optionalString(entity, "assignedUpn"),

@@ -1,4 +1,4 @@
-import type { SeedCipher } from "../crypto/seedCipher.js";
+import type { SeedCipher } from "../crypto/index.js";
 import { ConflictError, NotFoundError, ValidationError } from "../errors.js";
 import type { GraphGateway } from "../graph/GraphGateway.js";
 import { GraphRequestError } from "../graph/errors.js";

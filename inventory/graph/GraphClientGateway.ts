@@ -206,7 +206,7 @@ export class GraphClientGateway implements GraphGateway {
   }
 
   /** Starts a request to `path` (already encoded, query included) with a fresh client-request-id. */
-  private request(version: GraphVersion | string, path: string): GraphRequest {
+  private request(version: string, path: string): GraphRequest {
     return this.client.api(path).version(version).header("client-request-id", randomUUID());
   }
 
@@ -266,6 +266,9 @@ export class GraphClientGateway implements GraphGateway {
     // root has no path. Splitting here also works for a root behind a path prefix.
     const rest = nextLink.slice(this.baseUrl.length + 1);
     const slash = rest.indexOf("/");
+    if (slash <= 0) {
+      throw new GraphRequestError("unexpectedResponse", "Graph returned an @odata.nextLink without a version and path. Check GRAPH_BASE_URL.");
+    }
     return this.request(rest.slice(0, slash), rest.slice(slash));
   }
 }

@@ -3,7 +3,7 @@ import type { Inventory } from "../../inventory/Inventory.js";
 import { ConfigurationError } from "../../inventory/errors.js";
 import type { Logger } from "../../inventory/logger.js";
 import { createAuthenticator } from "./auth/authenticate.js";
-import type { TabAuthOptions } from "./auth/options.js";
+import { isSandbox, type TabAuthOptions } from "./auth/options.js";
 import { registerAuditRoutes } from "./routes/audit.js";
 import type { RouteContext } from "./routes/context.js";
 import { registerImportRoutes } from "./routes/imports.js";
@@ -30,15 +30,16 @@ export interface TabApiDeps {
  */
 export function registerTabApi(server: Server, deps: TabApiDeps): void {
   const logger = deps.logger.child({ part: "tab-api" });
+  const sandbox = isSandbox(deps.auth);
 
   // Sandbox sign-in hands out tokens to anyone who asks, so it must never run beside a real tenant.
-  if (deps.auth.sandbox && (!deps.inventory.config.sandbox || deps.inventory.config.tenantId)) {
+  if (sandbox && (!deps.inventory.config.sandbox || deps.inventory.config.tenantId)) {
     throw new ConfigurationError(
       "sandboxSignInWithRealTenant",
       "Sandbox sign-in cannot be enabled while a real tenant is configured (AZURE_TENANT_ID or AZURE_CLIENT_ID is set).",
     );
   }
-  if (deps.auth.sandbox && !deps.auth.sandboxUrl) {
+  if (sandbox && !deps.auth.sandboxUrl) {
     throw new ConfigurationError("sandboxUrlMissing", "Sandbox mode needs the sandbox tenant's URL (auth.sandboxUrl).");
   }
 
@@ -55,7 +56,7 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
   registerUserRoutes(server, context);
   registerAuditRoutes(server, context);
   registerStatusRoutes(server, context);
-  if (deps.auth.sandbox && deps.auth.sandboxUrl) registerSandboxRoutes(server, context, deps.auth.sandboxUrl);
+  if (sandbox && deps.auth.sandboxUrl) registerSandboxRoutes(server, context, deps.auth.sandboxUrl);
 
-  logger.info({ sandbox: deps.auth.sandbox, tenantId: deps.auth.tenantId }, "Tab API mounted");
+  logger.info({ sandbox, tenantId: deps.auth.tenantId }, "Tab API mounted");
 }

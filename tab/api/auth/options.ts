@@ -21,9 +21,12 @@ export interface TabAuthOptions {
    * The first one is the audience that sandbox sign-in requests.
    */
   audience: string | string[];
-  /** True when the sandbox tenant stands in for Entra ID; enables sandbox sign-in. */
-  sandbox: boolean;
-  /** HTTPS URL of the sandbox tenant; required when `sandbox` is true. */
+  /**
+   * True when the sandbox tenant stands in for Entra ID; enables sandbox sign-in.
+   * @default true when `sandboxUrl` is set, false otherwise
+   */
+  sandbox?: boolean;
+  /** HTTPS URL of the sandbox tenant; required in sandbox mode. */
   sandboxUrl?: string;
   /**
    * Accepted `iss` values. @default `<authorityHost>/<tenantId>/v2.0`, plus the v1 issuer
@@ -38,13 +41,18 @@ export interface TabAuthOptions {
   clockToleranceSeconds?: number;
 }
 
+/** Whether these options describe the sandbox tenant rather than Entra ID. */
+export function isSandbox(options: TabAuthOptions): boolean {
+  return options.sandbox ?? options.sandboxUrl !== undefined;
+}
+
 /** Accepted issuers: the configured list, or the v2 issuer (and v1 for Entra ID). */
 export function acceptedIssuers(options: TabAuthOptions): string[] {
   if (options.issuers && options.issuers.length > 0) return options.issuers;
 
   const authority = options.authorityHost.replace(/\/+$/, "");
   const issuers = [`${authority}/${options.tenantId}/v2.0`];
-  if (!options.sandbox) issuers.push(`https://sts.windows.net/${options.tenantId}/`);
+  if (!isSandbox(options)) issuers.push(`https://sts.windows.net/${options.tenantId}/`);
   return issuers;
 }
 

@@ -1,6 +1,6 @@
 import type { Server } from "restify";
 import { handle } from "../http/handle.js";
-import { adminRoleName } from "../auth/options.js";
+import { adminRoleName, isSandbox } from "../auth/options.js";
 import type { RouteContext } from "./context.js";
 
 /** What GET /api/session returns: the tenant in use and, when a token was sent, who is signed in. */
@@ -25,7 +25,7 @@ export function registerSessionRoutes(server: Server, context: RouteContext): vo
     handle(logger, async (req, res) => {
       const caller = await authenticator.identify(req);
       const session: SessionInfo = {
-        sandbox: authOptions.sandbox,
+        sandbox: isSandbox(authOptions),
         tenantId: authOptions.tenantId,
         adminRole: authOptions.adminRole ?? adminRoleName,
         adminGroupId: authOptions.adminGroupId,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import https from "node:https";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { createLogger } from "../../inventory/logger.js";
@@ -33,6 +34,12 @@ export interface SandboxTenantOptions {
   port?: number;
   /** Knob values that differ from the defaults; nested objects may be partial. */
   knobs?: SandboxKnobsUpdate;
+  /**
+   * Folder of the CA and server certificate. By default it is the folder of the CA file that
+   * NODE_EXTRA_CA_CERTS names when a sandbox server certificate lies beside it, so a tenant in a
+   * fresh `dataDir` serves a certificate that this process already trusts; otherwise `dataDir`.
+   */
+  certificateDir?: string;
 }
 
 /** A running sandbox tenant: Entra token endpoint and Microsoft Graph on one HTTPS origin. */
@@ -59,13 +66,22 @@ export interface SandboxTenant {
   close(): Promise<void>;
 }
 
+/** Folder of the sandbox CA that this process trusts through NODE_EXTRA_CA_CERTS, if any. */
+function trustedCertificateDir(): string | undefined {
+  const trusted = process.env.NODE_EXTRA_CA_CERTS;
+  if (!trusted) return undefined;
+  const dir = path.dirname(path.resolve(trusted));
+  const hasServerCertificate = existsSync(path.join(dir, "server.crt")) && existsSync(path.join(dir, "server.key"));
+  return hasServerCertificate ? dir : undefined;
+}
+
 /**
  * Starts the sandbox tenant on 127.0.0.1 over HTTPS with a certificate from the local CA in
  * `dataDir`. State from an earlier run in the same `dataDir` is loaded.
  */
 export async function startSandboxTenant(options: SandboxTenantOptions): Promise<SandboxTenant> {
   const { dataDir } = options;
-  const certificate = await ensureSandboxCertificate(dataDir);
+  const certificate = await ensureSandboxCertificate(options.certificateDir ?? trustedCertificateDir() ?? dataDir);
   const [app, signingKey, directory, devices, cert, key] = await Promise.all([
     loadOrCreateAppRegistration(dataDir),
     loadOrCreateSigningKey(dataDir),

@@ -50,9 +50,14 @@ export function takePage<T>(items: T[], url: URL, pageSize: number): Page<T> {
   const value = items.slice(offset, offset + pageSize);
   if (offset + pageSize >= items.length) return { value };
 
-  const next = new URL(url);
-  next.searchParams.set("$skiptoken", Buffer.from(JSON.stringify({ offset: offset + pageSize })).toString("base64url"));
-  return { value, nextLink: next.toString() };
+  // The raw query is kept as sent, so `$filter` stays readable and `$` is not escaped, as in Graph's links.
+  const kept = url.search
+    .slice(1)
+    .split("&")
+    .filter((pair) => pair !== "" && !/^(\$|%24)skiptoken=/i.test(pair));
+  const skipToken = Buffer.from(JSON.stringify({ offset: offset + pageSize })).toString("base64url");
+  const query = [...kept, `$skiptoken=${skipToken}`].join("&");
+  return { value, nextLink: `${url.origin}${url.pathname}?${query}` };
 }
 
 function readSkipToken(token: string | null): number {

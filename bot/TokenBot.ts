@@ -122,17 +122,19 @@ export class TokenBot extends TeamsActivityHandler {
       return;
     }
 
-    const reference = TurnContext.getConversationReference(activity);
+    // Cards start new posts in the channel: without the message id they are not replies in this thread.
+    const { activityId: _threadMessage, ...reference } = TurnContext.getConversationReference(activity);
+    const conversation = { ...activity.conversation, id: activity.conversation.id.replace(/;messageid=.*$/u, "") };
     const tenantId = chatUserOf(activity)?.tenantId;
     await this.deps.conversations.save({
       ...helpdeskConversation,
-      conversationReference: reference as Record<string, unknown>,
+      conversationReference: { ...reference, conversation } as Record<string, unknown>,
       serviceUrl: activity.serviceUrl,
       tenantId,
       stale: false,
       updatedAt: (this.deps.now?.() ?? new Date()).toISOString(),
     });
-    this.deps.logger.info({ conversationId: activity.conversation.id, userId }, "helpdesk channel set");
+    this.deps.logger.info({ conversationId: conversation.id, userId }, "helpdesk channel set");
     await context.sendActivity("Helpdesk cards will be posted here from now on.");
   }
 }

@@ -40,21 +40,29 @@ export class HelpdeskNotifier implements Notifier {
 
     const card = helpdeskCard({ event, history: [] }, this.options.publicUrl);
     const reference = record.conversationReference as Partial<ConversationReference>;
-    try {
-      await this.options.adapter.continueConversationAsync(this.options.botAppId, reference, async (context) => {
+    // The adapter hands errors inside the turn to onTurnError, so the send error is caught in the turn.
+    let sendError: unknown;
+    await this.options.adapter.continueConversationAsync(this.options.botAppId, reference, async (context) => {
+      try {
         await context.sendActivity({ attachments: [cardAttachment(card)] });
-      });
+      } catch (error) {
+        sendError = error;
+      }
+    });
+    if (sendError === undefined) {
       logger.info({ event: event.kind, conversationId: reference.conversation?.id }, "helpdesk card posted");
-    } catch (error) {
-      const status = statusOf(error);
-      if (status !== 403 && status !== 404) throw error;
-      await this.options.conversations.markStale(helpdeskConversation.kind, helpdeskConversation.id);
-      this.warnedMissing = true;
-      logger.warn(
-        { event: event.kind, status, conversationId: reference.conversation?.id },
-        "the bot was removed from the helpdesk conversation; marked it stale. An admin sends `set helpdesk channel` again where the bot is installed",
-      );
+      return;
     }
+
+    const status = statusOf(sendError);
+    if (status !== 403 && status !== 404) throw sendError;
+
+    await this.options.conversations.markStale(helpdeskConversation.kind, helpdeskConversation.id);
+    this.warnedMissing = true;
+    logger.warn(
+      { event: event.kind, status, conversationId: reference.conversation?.id },
+      "the bot was removed from the helpdesk conversation; marked it stale. An admin sends `set helpdesk channel` again where the bot is installed",
+    );
   }
 }
 

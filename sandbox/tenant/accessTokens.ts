@@ -10,12 +10,12 @@ export const graphAudience = "https://graph.microsoft.com";
 /** Graph's application id, which some clients use as the audience instead of the URL. */
 const graphApplicationId = "00000003-0000-0000-c000-000000000000";
 
-/** How the client proved its identity, as Entra records it in `appidacr`. */
+/** Client authentication method, which Entra records in `appidacr`. */
 export type ClientAuthentication = "secret" | "certificate";
 
 /**
  * Signs an app-only Graph access token shaped like Entra's v1.0 tokens: `iss` is
- * `https://sts.windows.net/{tid}/`, and `roles` holds the current `knobs.grantedRoles`.
+ * `https://sts.windows.net/{tid}/`, and `roles` contains the current `knobs.grantedRoles`.
  */
 export async function issueAppToken(context: TenantContext, authentication: ClientAuthentication): Promise<{ token: string; expiresIn: number }> {
   const { app, knobs, signingKey } = context;

@@ -3,12 +3,12 @@ import type { SandboxUser } from "./directory.js";
 import { badRequest, GraphError, resourceNotFound } from "./errors.js";
 import type { StoredDevice } from "./state.js";
 
-/** Builds the answer for a request that conflicts with the current state, at the status a knob sets. */
+/** Builds the error for a request that conflicts with the current state, at the status a knob sets. */
 export function stateConflict(status: 400 | 409, message: string): GraphError {
   return new GraphError(status, status === 409 ? "conflict" : "badRequest", message);
 }
 
-/** Whether a user is a guest: `userType` Guest, or a UPN of an invited external account. */
+/** Returns true for a guest: `userType` Guest, or a UPN of an invited external account. */
 export function isGuest(user: SandboxUser): boolean {
   return user.userType === "Guest" || user.userPrincipalName.toUpperCase().includes("#EXT#");
 }

@@ -7,9 +7,9 @@ import { tokenEndpoint } from "./openid.js";
 export type AssertionCheck = { valid: true } | { valid: false; aadstsCode: number; description: string };
 
 /**
- * Checks a client assertion (RFC 7523) the way Entra does: signed with RS256 or PS256 by a
- * certificate registered on the app (found by `x5t` or `x5t#S256`), `iss` and `sub` equal to the
- * client id, audience the token endpoint, and within its validity time.
+ * Checks a client assertion (RFC 7523) the way Entra does. It must be signed with RS256 or PS256
+ * by a certificate registered on the app, found by `x5t` or `x5t#S256`. Its `iss` and `sub` must
+ * be the client id, its audience the token endpoint, and the current time within its validity.
  */
 export async function checkClientAssertion(context: TenantContext, assertion: string, clientId: string): Promise<AssertionCheck> {
   let header: ReturnType<typeof decodeProtectedHeader>;

@@ -29,7 +29,7 @@ function collectionContext(context: TenantContext): string {
   return `${context.url}/beta/$metadata#directory/authenticationMethodDevices/hardwareOathDevices`;
 }
 
-/** Answers `POST …/hardwareOathDevices`: creates one device, assigned too when `assignTo` is set. */
+/** Handles `POST …/hardwareOathDevices`: creates one device, assigned too when `assignTo` is set. */
 export function createDevice(context: TenantContext, request: SandboxRequest): SandboxResponse {
   const body = parseDeviceBody(createDeviceSchema, jsonBody(request));
   rejectDuplicateSerial(context, body.serialNumber);
@@ -46,10 +46,12 @@ export function createDevice(context: TenantContext, request: SandboxRequest): S
 }
 
 /**
- * Answers `PATCH …/hardwareOathDevices` with a `{"@context":"#$delta","value":[…]}` body: creates
+ * Handles `PATCH …/hardwareOathDevices` with a `{"@context":"#$delta","value":[…]}` body: creates
  * every device or, when one item is invalid, none of them.
  */
 export function createDevices(context: TenantContext, request: SandboxRequest): SandboxResponse {
+  // NOTE: Graph's documentation does not say whether a bulk create is all-or-nothing. The sandbox
+  // chooses all-or-nothing; clients should re-read by serial number either way.
   const body = jsonBody(request) as { value?: unknown };
   if (typeof body !== "object" || body === null || !Array.isArray(body.value)) {
     throw badRequest('A bulk create body must be {"@context":"#$delta","value":[devices]}.', "BadRequest");
@@ -79,7 +81,7 @@ export function createDevices(context: TenantContext, request: SandboxRequest): 
   return { status: context.knobs.bulkCreateStatus, body: { "@context": "#$delta", value: created } };
 }
 
-/** Answers `GET …/hardwareOathDevices` with `$filter`, `$select`, `$top` and paging. */
+/** Handles `GET …/hardwareOathDevices` with `$filter`, `$select`, `$top` and paging. */
 export function listDevices(context: TenantContext, request: SandboxRequest): SandboxResponse {
   const { url } = request;
   const top = parseTop(url, { min: 1, max: 999 });
@@ -110,14 +112,14 @@ export function listDevices(context: TenantContext, request: SandboxRequest): Sa
   };
 }
 
-/** Answers `GET …/hardwareOathDevices/{id}`. */
+/** Handles `GET …/hardwareOathDevices/{id}`. */
 export function getDevice(context: TenantContext, request: SandboxRequest, deviceId: string): SandboxResponse {
   const select = parseSelect(request.url, deviceProperties, deviceTypeName);
   const device = requireDevice(context, deviceId);
   return { status: 200, body: { "@odata.context": `${collectionContext(context)}/$entity`, ...project(toGraphDevice(context, device), select) } };
 }
 
-/** Answers `PATCH …/hardwareOathDevices/{id}`: updates an available device. */
+/** Handles `PATCH …/hardwareOathDevices/{id}`: updates an available device. */
 export function updateDevice(context: TenantContext, request: SandboxRequest, deviceId: string): SandboxResponse {
   const device = requireDevice(context, deviceId);
   const body = parseDeviceBody(updateDeviceSchema, jsonBody(request), "The device update");
@@ -128,7 +130,7 @@ export function updateDevice(context: TenantContext, request: SandboxRequest, de
   return { status: 204 };
 }
 
-/** Answers `DELETE …/hardwareOathDevices/{id}`: deletes an available device. */
+/** Handles `DELETE …/hardwareOathDevices/{id}`: deletes an available device. */
 export function deleteDevice(context: TenantContext, deviceId: string): SandboxResponse {
   const device = requireDevice(context, deviceId);
   requireAvailable(device, "deleted");

@@ -1,7 +1,7 @@
 import type { SandboxRequest, SandboxResponse } from "./http.js";
 
 /**
- * Builds an OAuth error answer shaped like Entra's: `error`, an `error_description` that starts
+ * Builds an OAuth error response shaped like Entra's: `error`, an `error_description` that starts
  * with the AADSTS code, `error_codes` and the trace ids, which MSAL shows to the caller.
  */
 export function entraError(
@@ -26,7 +26,7 @@ export function entraError(
   };
 }
 
-/** Answer for a tenant segment other than the sandbox's tenant id. */
+/** Builds the error response for a tenant segment other than the sandbox's tenant id. */
 export function tenantNotFound(request: SandboxRequest, tenant: string): SandboxResponse {
   return entraError(
     request,

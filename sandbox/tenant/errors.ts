@@ -1,5 +1,5 @@
 /**
- * Graph error answers of the sandbox tenant. A handler throws a GraphError, and the router turns
+ * Graph error responses of the sandbox tenant. A handler throws a GraphError, and the router turns
  * it into `{"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}`.
  */
 export class GraphError extends Error {

@@ -17,7 +17,7 @@ export interface SandboxRequest {
   body: Buffer;
 }
 
-/** What a route handler returns; the router writes it. */
+/** Response of a route handler, which the router writes. */
 export interface SandboxResponse {
   status: number;
   body?: unknown;
@@ -76,7 +76,7 @@ export function formBody(request: SandboxRequest): URLSearchParams {
   return new URLSearchParams(request.body.toString("utf8"));
 }
 
-/** Writes `response` with the request ids that every sandbox answer carries. */
+/** Writes `response` with the request ids that every sandbox response carries. */
 export function writeResponse(target: ServerResponse, request: Pick<SandboxRequest, "requestId" | "clientRequestId">, response: SandboxResponse): void {
   const headers: Record<string, string> = {
     "request-id": request.requestId,

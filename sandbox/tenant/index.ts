@@ -36,8 +36,8 @@ export interface SandboxTenantOptions {
   knobs?: SandboxKnobsUpdate;
   /**
    * Folder of the CA and server certificate. By default it is the folder of the CA file that
-   * NODE_EXTRA_CA_CERTS names when a sandbox server certificate lies beside it, so a tenant in a
-   * fresh `dataDir` serves a certificate that this process already trusts; otherwise `dataDir`.
+   * NODE_EXTRA_CA_CERTS names, when a sandbox server certificate lies beside it, and `dataDir`
+   * otherwise. So a tenant in a fresh `dataDir` serves a certificate that this process trusts.
    */
   certificateDir?: string;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Graph application permissions that the product's app registration holds by default. */
+/** Graph application permissions that the product's app registration has by default. */
 export const defaultGrantedRoles = [
   "Policy.ReadWrite.AuthenticationMethod",
   "UserAuthenticationMethod.ReadWrite.All",
@@ -16,7 +16,7 @@ export interface SandboxKnobs {
   pageSize: number;
   /** Delay added before each Graph response, in milliseconds. @default 0 */
   latencyMs: number;
-  /** Request budget per second across Graph requests; beyond it Graph answers 429. */
+  /** Request budget per second across Graph requests; beyond it Graph returns 429. */
   throttle: {
     /** `null` turns throttling off. @default null */
     requestsPerSecond: number | null;
@@ -25,12 +25,12 @@ export interface SandboxKnobs {
   };
   /** Injected 503 Service Unavailable responses. */
   failures503: {
-    /** Every Nth Graph request answers 503; `null` turns injection off. @default null */
+    /** Every Nth Graph request fails with 503; `null` turns injection off. @default null */
     every: number | null;
     /** Value of the `Retry-After` header on injected 503 responses. @default 1 */
     retryAfterSeconds: number;
   };
-  /** Time after an assignment during which activate answers 404, in milliseconds. @default 0 */
+  /** Time after an assignment during which activate returns 404, in milliseconds. @default 0 */
   replicationDelayMs: number;
   /**
    * TOTP time steps accepted on each side of the current step at activation. `null` means one

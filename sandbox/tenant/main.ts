@@ -5,7 +5,7 @@ import { startSandboxTenant } from "./index.js";
 
 /**
  * Runs the sandbox tenant on its own: `npx tsx sandbox/tenant/main.ts`. DATA_DIR (default .data)
- * holds its state under `sandbox/`, SANDBOX_DIRECTORY names the users file and SANDBOX_PORT the
+ * contains its state under `sandbox/`, SANDBOX_DIRECTORY names the users file and SANDBOX_PORT the
  * port (default 3443, 0 for a free one). Prints the URL and the file with the app registration.
  */
 const environment = z
@@ -35,7 +35,7 @@ process.stdout.write(
 );
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
     void tenant.close().then(() => process.exit(0));
   });
 }

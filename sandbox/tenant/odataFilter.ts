@@ -11,7 +11,7 @@ export type FilterNode =
 /** Value of a literal in a filter. */
 export type FilterLiteral = string | number | boolean | null;
 
-/** What one resource allows in its `$filter`. */
+/** Filter rules of one resource: the properties and operators its `$filter` allows. */
 export interface FilterRules {
   /** Property paths usable with `eq`, and their literal type. */
   eq: Record<string, "string" | "number" | "boolean">;

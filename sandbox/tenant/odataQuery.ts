@@ -67,7 +67,7 @@ function readSkipToken(token: string | null): number {
     const offset = (parsed as { offset?: unknown }).offset;
     if (typeof offset === "number" && Number.isInteger(offset) && offset >= 0) return offset;
   } catch {
-    // Falls through to the 400 below, which tells the caller what to do.
+    // Falls through to the 400 below, whose message says how to fix the request.
   }
   throw badRequest("The $skiptoken is invalid. Follow @odata.nextLink exactly as returned.", "BadRequest");
 }

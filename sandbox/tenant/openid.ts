@@ -16,7 +16,7 @@ export function tokenEndpoint(context: TenantContext): string {
   return `${context.url}/${context.app.tenantId}/oauth2/v2.0/token`;
 }
 
-/** Answers `GET /{tenant}/v2.0/.well-known/openid-configuration`. */
+/** Handles `GET /{tenant}/v2.0/.well-known/openid-configuration`. */
 export function openIdConfigurationV2(context: TenantContext): SandboxResponse {
   const base = `${context.url}/${context.app.tenantId}`;
   return {
@@ -47,7 +47,7 @@ export function openIdConfigurationV2(context: TenantContext): SandboxResponse {
   };
 }
 
-/** Answers `GET /{tenant}/.well-known/openid-configuration`, the v1.0 metadata. */
+/** Handles `GET /{tenant}/.well-known/openid-configuration`, the v1.0 metadata. */
 export function openIdConfigurationV1(context: TenantContext): SandboxResponse {
   const base = `${context.url}/${context.app.tenantId}`;
   return {
@@ -70,7 +70,7 @@ export function openIdConfigurationV1(context: TenantContext): SandboxResponse {
   };
 }
 
-/** Answers the JSON Web Key Set at `/{tenant}/discovery/v2.0/keys` and `/{tenant}/discovery/keys`. */
+/** Returns the JSON Web Key Set served at `/{tenant}/discovery/v2.0/keys` and `/{tenant}/discovery/keys`. */
 export function jsonWebKeySet(context: TenantContext): SandboxResponse {
   return { status: 200, body: context.signingKey.jwks };
 }

@@ -13,7 +13,7 @@ import {
 } from "./userMethods.js";
 import { getUser, listUsers } from "./users.js";
 
-/** Which part of the cloud a route stands in for; Graph routes get auth, throttling and faults. */
+/** Part of the cloud that a route imitates. Graph routes get auth, throttling and faults. */
 export type RouteGroup = "entra" | "graph" | "sandbox";
 
 /** Path parameters of a matched route, percent-decoded. */

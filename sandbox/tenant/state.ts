@@ -15,7 +15,7 @@ const storedDeviceSchema = z.object({
   hashFunction: z.enum(["hmacsha1", "hmacsha256"]),
   status: z.enum(["available", "assigned", "activated", "failedActivation"]),
   assignedToId: z.string().nullable(),
-  /** When the device was last assigned; activate answers 404 until the replication delay has passed. */
+  /** When the device was last assigned; activate returns 404 until the replication delay has passed. */
   assignedDateTime: z.string().nullable(),
   lastUsedDateTime: z.string().nullable(),
   createdDateTime: z.string(),

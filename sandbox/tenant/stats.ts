@@ -4,9 +4,9 @@ export interface SandboxStats {
   requests: number;
   /** Requests per route, keyed `METHOD /template`, such as `GET /beta/users/{user}`. */
   byRoute: Record<string, number>;
-  /** Graph requests answered 429 by the request budget. */
+  /** Graph requests rejected with 429 by the request budget. */
   throttled: number;
-  /** Graph requests answered with an injected 503. */
+  /** Graph requests that failed with an injected 503. */
   injected503: number;
 }
 

@@ -9,7 +9,7 @@ const jwtBearerAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-
 const graphScopes = new Set(["https://graph.microsoft.com/.default", "00000003-0000-0000-c000-000000000000/.default"]);
 
 /**
- * Answers `POST /{tenant}/oauth2/v2.0/token` for the client-credentials grant, authenticated with
+ * Handles `POST /{tenant}/oauth2/v2.0/token` for the client-credentials grant, authenticated with
  * the app's client secret or a client assertion, with a Graph access token or an Entra error.
  */
 export async function handleTokenRequest(context: TenantContext, request: SandboxRequest): Promise<SandboxResponse> {

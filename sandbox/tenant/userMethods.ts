@@ -34,7 +34,7 @@ function requireUser(context: TenantContext, idOrUserPrincipalName: string): San
   return user;
 }
 
-/** Finds the device that is this user's method; 404 when the user holds no such device. */
+/** Finds the device that is this user's method; 404 when the user has no such device. */
 function requireUserDevice(context: TenantContext, user: SandboxUser, deviceId: string): StoredDevice {
   const device = context.devices.get(deviceId);
   if (!device || device.assignedToId !== user.id) throw resourceNotFound(deviceId);
@@ -50,7 +50,7 @@ function toMethod(context: TenantContext, device: StoredDevice) {
   };
 }
 
-/** Answers `GET /beta/users/{user}/authentication/hardwareOathMethods`. */
+/** Handles `GET /beta/users/{user}/authentication/hardwareOathMethods`. */
 export function listUserMethods(context: TenantContext, request: SandboxRequest, idOrUserPrincipalName: string): SandboxResponse {
   const user = requireUser(context, idOrUserPrincipalName);
   const devices = context.devices.all().filter((device) => device.assignedToId === user.id);
@@ -63,7 +63,7 @@ export function listUserMethods(context: TenantContext, request: SandboxRequest,
   };
 }
 
-/** Answers `POST …/hardwareOathMethods` with `{"device":{"id"}}`: assigns an available device. */
+/** Handles `POST …/hardwareOathMethods` with `{"device":{"id"}}`: assigns an available device. */
 export function assignUserMethod(context: TenantContext, request: SandboxRequest, idOrUserPrincipalName: string): SandboxResponse {
   const body = parseBody(assignSchema, request);
   const user = requireAssignableUser(context, idOrUserPrincipalName);
@@ -73,7 +73,7 @@ export function assignUserMethod(context: TenantContext, request: SandboxRequest
   return { status: 201, body: toMethod(context, device) };
 }
 
-/** Answers `DELETE …/hardwareOathMethods/{deviceId}`: returns the device to the inventory, whatever its state. */
+/** Handles `DELETE …/hardwareOathMethods/{deviceId}`: returns the device to the inventory, whatever its state. */
 export function unassignUserMethod(context: TenantContext, idOrUserPrincipalName: string, deviceId: string): SandboxResponse {
   const user = requireUser(context, idOrUserPrincipalName);
   const device = requireUserDevice(context, user, deviceId);
@@ -83,7 +83,7 @@ export function unassignUserMethod(context: TenantContext, idOrUserPrincipalName
 }
 
 /**
- * Answers `POST …/hardwareOathMethods/{deviceId}/activate`. Within `knobs.replicationDelayMs` of
+ * Handles `POST …/hardwareOathMethods/{deviceId}/activate`. Within `knobs.replicationDelayMs` of
  * the assignment the method is not yet visible, so the answer is 404, as in a directory that has
  * not replicated the assignment yet.
  */
@@ -101,7 +101,10 @@ export function activateUserMethod(context: TenantContext, request: SandboxReque
   return { status: 204 };
 }
 
-/** Answers `POST …/hardwareOathMethods/assignAndActivate`. */
+/**
+ * Handles `POST …/hardwareOathMethods/assignAndActivate`. A wrong code leaves the device assigned
+ * in `failedActivation`, a choice of the sandbox because Graph's documentation does not say.
+ */
 export function assignAndActivate(context: TenantContext, request: SandboxRequest, idOrUserPrincipalName: string): SandboxResponse {
   const body = parseBody(assignAndActivateSchema, request);
   const user = requireAssignableUser(context, idOrUserPrincipalName);
@@ -112,7 +115,7 @@ export function assignAndActivate(context: TenantContext, request: SandboxReques
   return { status: 204 };
 }
 
-/** Answers `POST …/hardwareOathMethods/assignAndActivateBySerialNumber`. */
+/** Handles `POST …/hardwareOathMethods/assignAndActivateBySerialNumber`. */
 export function assignAndActivateBySerialNumber(context: TenantContext, request: SandboxRequest, idOrUserPrincipalName: string): SandboxResponse {
   const body = parseBody(assignBySerialSchema, request);
   const user = requireAssignableUser(context, idOrUserPrincipalName);

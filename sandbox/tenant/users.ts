@@ -29,7 +29,7 @@ export function toGraphUser(user: SandboxUser) {
 }
 
 /**
- * Answers `GET /{version}/users` with `$filter` (eq, startswith, and, or), `$search` (which
+ * Handles `GET /{version}/users` with `$filter` (eq, startswith, and, or), `$search` (which
  * needs `ConsistencyLevel: eventual`), `$select`, `$top` (1–999) and paging.
  */
 export function listUsers(context: TenantContext, request: SandboxRequest): SandboxResponse {
@@ -73,7 +73,7 @@ export function listUsers(context: TenantContext, request: SandboxRequest): Sand
   };
 }
 
-/** Answers `GET /{version}/users/{id or userPrincipalName}`. */
+/** Handles `GET /{version}/users/{id or userPrincipalName}`. */
 export function getUser(context: TenantContext, request: SandboxRequest, idOrUserPrincipalName: string): SandboxResponse {
   const select = parseSelect(request.url, userProperties, "microsoft.graph.user");
   const user = context.directory.find(idOrUserPrincipalName);

@@ -4,7 +4,7 @@ import { appToken, deviceBody, graph, inventoryPath, methodsPath, sampleUsers, s
 
 const seed = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
-/** A 6-digit code that matches no step within `window` steps of now for `seed`. */
+/** Finds a 6-digit code that matches no step within `window` steps of now for `seed`. */
 function wrongCode(secret: string, window: number, options: { period?: number; hash?: "sha1" | "sha256" } = {}): string {
   const period = options.period ?? 30;
   const nearby = new Set<string>();

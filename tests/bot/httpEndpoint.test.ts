@@ -1,3 +1,6 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import restify from "restify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Activity } from "botbuilder";
@@ -116,6 +119,18 @@ describe("POST /api/messages", () => {
     expect(String(reply?.activity.text)).toContain("Token 71250001 can be activated for you");
     expect(reply?.activity.attachments).toHaveLength(1);
     await post(host, teamsActivity(users.dmitri, { text: "cancel" }));
+  });
+
+  it("serves the local chat script", async () => {
+    const host = hosts[0] ?? (await startHost());
+    const script = path.join(import.meta.dirname, "..", "..", "scripts", "chat.ts");
+
+    const { stdout } = await promisify(execFile)("npx", ["tsx", script, "--url", host.url, "--user", users.chloe.id, "my tokens"], {
+      cwd: path.join(import.meta.dirname, "..", ".."),
+    });
+
+    expect(stdout).toContain("> my tokens");
+    expect(stdout).toContain("< You hold no hardware token yet.");
   });
 
   it("rejects a body that is not a JSON activity", async () => {

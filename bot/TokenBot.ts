@@ -21,7 +21,7 @@ import { normalizeMessageText } from "./text/normalizeText.js";
 /** Conversation kind and id under which the helpdesk channel's reference is stored. */
 export const helpdeskConversation = { kind: "helpdesk", id: "default" } as const;
 
-/** What the bot needs from the rest of the product. */
+/** Dependencies of the bot on the rest of the product. */
 export interface TokenBotDependencies {
   activation: Pick<ActivationService, "claim" | "complete" | "myTokens" | "cancel" | "resetAttempts">;
   tokens: Pick<TokenService, "unassign">;

@@ -70,7 +70,7 @@ async function send(options: ChatOptions, serviceUrl: string, content: { text?: 
       ? { id: options.channel, conversationType: "channel", tenantId: options.tenant, isGroup: true }
       : { id: `a:local-${options.user}`, conversationType: "personal", tenantId: options.tenant },
     channelData: { tenant: { id: options.tenant } },
-    text: content.text === undefined ? undefined : inChannel ? `${mention} ${content.text}` : content.text,
+    text: inChannel && content.text !== undefined ? `${mention} ${content.text}` : content.text,
     entities: inChannel ? [{ type: "mention", text: mention, mentioned: botAccount }] : undefined,
     value: content.value,
     locale: "en-US",
@@ -82,10 +82,10 @@ async function send(options: ChatOptions, serviceUrl: string, content: { text?: 
     headers: { "content-type": "application/json" },
     body: JSON.stringify(activity),
   });
-  if (!response.ok) process.stderr.write(`The bot answered HTTP ${response.status}: ${await response.text()}\n`);
+  if (!response.ok) process.stderr.write(`The bot returned HTTP ${response.status}: ${await response.text()}\n`);
 }
 
-/** The connector stub: accepts the bot's replies on 127.0.0.1 and prints them. */
+/** Starts the connector stub on 127.0.0.1, which accepts the bot's replies and prints them. */
 async function startConnector(): Promise<{ url: string; close(): void }> {
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];

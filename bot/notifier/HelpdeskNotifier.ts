@@ -6,7 +6,7 @@ import { helpdeskCard } from "../cards/helpdeskCard.js";
 import { cardAttachment } from "../cards/template.js";
 import { helpdeskConversation } from "../TokenBot.js";
 
-/** What the notifier needs to post proactively. */
+/** Dependencies of the notifier for posting proactively. */
 export interface HelpdeskNotifierOptions {
   adapter: Pick<CloudAdapter, "continueConversationAsync">;
   /** Bot registration id (BOT_ID); empty in local mode without channel auth. */
@@ -19,7 +19,7 @@ export interface HelpdeskNotifierOptions {
 /**
  * Posts helpdesk events as Adaptive Cards into the conversation an admin chose with
  * `set helpdesk channel`. The reference is read from Table Storage at each event, so a fresh
- * process after a restart posts to the same channel. When Teams answers 403 or 404 (the bot was
+ * process after a restart posts to the same channel. When Teams returns 403 or 404 (the bot was
  * removed), the reference is marked stale and that is logged once; later events are only logged
  * at debug level until an admin sets a channel again.
  */

@@ -46,7 +46,7 @@ async function startHost() {
 
 let sequence = 0;
 
-/** A Teams-shaped activity from a user, addressed to the connector stub as serviceUrl. */
+/** Builds a Teams-shaped activity from a user, addressed to the connector stub as serviceUrl. */
 function teamsActivity(user: { id: string }, fields: Partial<Activity>): Partial<Activity> {
   sequence += 1;
   return {
@@ -165,7 +165,7 @@ describe("helpdesk channel and cards", () => {
     expect(await stack.stores.conversations.get(helpdeskConversation.kind, helpdeskConversation.id)).toBeUndefined();
   });
 
-  it("stores the channel of an admin and posts cards there from a fresh process", async () => {
+  it("posts cards to the admin's channel after restart", async () => {
     const first = hosts[0] ?? (await startHost());
     await post(first, teamsActivity(users.ada, { conversation: { ...channelConversation, id: `${channelId};messageid=8` }, text: "<at>Token Bot</at> set helpdesk channel", entities: [{ type: "mention", text: "<at>Token Bot</at>", mentioned: botAccount }] }));
 

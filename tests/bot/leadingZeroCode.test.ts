@@ -19,7 +19,7 @@ afterAll(async () => {
   vi.useRealTimers();
 });
 
-it("activates with a code that starts with 0, sent to Graph as the same string", async () => {
+it("sends a leading-zero code unchanged", async () => {
   const bot = stack.createBot();
   const adapter = new TestAdapter((context) => bot.run(context));
   await stack.addToken("71230001", { assignTo: users.chloe.id });

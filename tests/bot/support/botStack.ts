@@ -33,7 +33,7 @@ export interface BotStackOptions {
 }
 
 /**
- * The bot over real parts: the sandbox tenant over HTTPS through the real Graph gateway, the
+ * Starts the bot's dependencies over real parts: the sandbox tenant over HTTPS through the real Graph gateway, the
  * repositories on Azurite tables with a unique prefix, and the real seed cipher and TOTP code.
  */
 export async function startBotStack(options: BotStackOptions = {}) {
@@ -104,7 +104,7 @@ export async function startBotStack(options: BotStackOptions = {}) {
       });
       return device;
     },
-    /** The code the token shows now (or `stepsAhead` steps later, as a drifting token would). */
+    /** Computes the code the token shows now (or `stepsAhead` steps later, as a drifting token would). */
     codeNow(secretKey = secretA, stepsAhead = 0): string {
       const epochSeconds = Math.floor(now().getTime() / 1000) + stepsAhead * 30;
       return generateCode({ secretKey, hashFunction: "hmacsha1", timeIntervalInSeconds: 30, epochSeconds });
@@ -117,7 +117,7 @@ export async function startBotStack(options: BotStackOptions = {}) {
 
 export type BotStack = Awaited<ReturnType<typeof startBotStack>>;
 
-/** A Teams user in a 1:1 chat with the bot. */
+/** Builds an activity from a Teams user in a 1:1 chat with the bot. */
 export function personalChat(user: { id: string }, extra: Partial<Activity> = {}): Partial<Activity> {
   return {
     channelId: "msteams",

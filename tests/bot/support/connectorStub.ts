@@ -12,7 +12,7 @@ export interface ConnectorCall {
 /**
  * Stands in for the Bot Framework connector (Teams' serviceUrl) on 127.0.0.1: it accepts the
  * replies, proactive messages and card updates the bot sends and records them. Conversations in
- * `removed` answer 403, as Teams does after the bot was removed from them.
+ * `removed` return 403, as Teams does after the bot was removed from them.
  */
 export async function startConnectorStub() {
   const calls: ConnectorCall[] = [];

@@ -36,7 +36,12 @@ export async function startHost(config: InventoryConfig, logger: Logger, options
     );
 
     const server = createHostServer(inventory, logger);
-    await registerBot(server, { inventory, config, logger: logger.child({ part: "bot" }) });
+    await registerBot(server, {
+      inventory,
+      config,
+      logger: logger.child({ part: "bot" }),
+      tables: { connectionString: stack.tablesConnectionString },
+    });
     registerTabApi(server, {
       inventory,
       logger: logger.child({ part: "tab-api" }),
@@ -50,9 +55,9 @@ export async function startHost(config: InventoryConfig, logger: Logger, options
     });
 
     const port = options.port ?? config.port;
-    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
     const address = server.address() as { port: number };
-    const url = `http://127.0.0.1:${address.port}`;
+    const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${address.port}`;
     if (options.writeStackFile) {
       writeStackFile(config.dataDir, { tablesConnectionString: stack.tablesConnectionString, sandboxUrl: stack.sandbox?.url, hostUrl: url });
     }

@@ -20,6 +20,8 @@ export interface InventoryConfig {
   botId?: string;
   botPassword?: string;
   port: number;
+  /** Address the host listens on: 127.0.0.1 locally; 0.0.0.0 behind App Service's front end. */
+  host: string;
   dataDir: string;
   /** Users of the sandbox tenant. */
   sandboxDirectory: string;
@@ -58,6 +60,7 @@ const environmentSchema = z.object({
   BOT_ID: optionalText,
   BOT_PASSWORD: optionalText,
   PORT: portNumber(3978),
+  HOST: z.string().trim().default("127.0.0.1"),
   DATA_DIR: optionalText,
   SANDBOX_DIRECTORY: optionalText,
   SANDBOX_PORT: portNumber(3443),
@@ -113,6 +116,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Invent
     botId: env.BOT_ID,
     botPassword: env.BOT_PASSWORD,
     port: env.PORT,
+    host: env.HOST,
     dataDir,
     sandboxDirectory: path.resolve(env.SANDBOX_DIRECTORY ?? path.join(projectRoot, "samples", "directory.json")),
     sandboxPort: env.SANDBOX_PORT,

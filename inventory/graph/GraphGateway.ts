@@ -20,6 +20,11 @@ export interface GraphGateway {
   getDevice(deviceId: string): Promise<HardwareOathDevice | undefined>;
   listDevices(options?: ListDevicesOptions): Promise<HardwareOathDevice[]>;
   createDevice(params: CreateDeviceParams): Promise<HardwareOathDevice>;
+  /**
+   * Creates many devices in one delta request. The answer carries no per-device result, so the
+   * caller reads the devices back by serial number; a failed request may have created none.
+   */
+  createDevices(devices: CreateDeviceParams[]): Promise<void>;
   deleteDevice(deviceId: string): Promise<void>;
 
   /** Assigns an available device to a user (POST …/users/{id}/authentication/hardwareOathMethods). */

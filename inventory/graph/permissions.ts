@@ -12,6 +12,7 @@ export type GraphOperation =
   | "getDevice"
   | "listDevices"
   | "createDevice"
+  | "createDevices"
   | "deleteDevice"
   | "assignDevice"
   | "activateDevice"
@@ -47,6 +48,7 @@ export const graphPermissions: Readonly<Record<GraphOperation, PermissionRequire
   getDevice: { permission: "Policy.ReadWrite.AuthenticationMethod", action: "reading a hardware OATH token", reason: inventoryReason },
   listDevices: { permission: "Policy.ReadWrite.AuthenticationMethod", action: "listing hardware OATH tokens", reason: inventoryReason },
   createDevice: { permission: "Policy.ReadWrite.AuthenticationMethod", action: "creating a hardware OATH token", reason: inventoryReason },
+  createDevices: { permission: "Policy.ReadWrite.AuthenticationMethod", action: "creating hardware OATH tokens in bulk", reason: inventoryReason },
   deleteDevice: { permission: "Policy.ReadWrite.AuthenticationMethod", action: "deleting a hardware OATH token", reason: inventoryReason },
   assignDevice: {
     permission: "UserAuthenticationMethod.ReadWrite.All",

@@ -22,6 +22,11 @@ export interface GraphGatewayStats {
  */
 export class RetryMiddleware implements Middleware {
   private next?: Middleware;
+  /**
+   * After a 429 every request waits until this time (ms since epoch), not only the throttled one:
+   * Graph counts rejected requests against the budget too, so sending more only extends the wait.
+   */
+  private pausedUntil = 0;
 
   constructor(
     private readonly options: RetryOptions,
@@ -34,6 +39,8 @@ export class RetryMiddleware implements Middleware {
     let waitedMs = 0;
 
     for (let attempt = 1; ; attempt++) {
+      const pauseMs = this.pausedUntil - Date.now();
+      if (pauseMs > 0) await sleep(pauseMs);
       const attemptContext: Context = { ...context, options: cloneOptions(context.options, this.options.attemptTimeoutMs) };
 
       let failure: unknown;
@@ -55,6 +62,7 @@ export class RetryMiddleware implements Middleware {
 
       const retryAfterMs = parseRetryAfter(response?.headers.get("retry-after"));
       const delayMs = computeRetryDelay(attempt, retryAfterMs, this.options);
+      if (response?.status === 429) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + delayMs);
       const mayRetry =
         attempt < this.options.maxAttempts &&
         waitedMs + delayMs <= this.options.maxTotalDelayMs &&

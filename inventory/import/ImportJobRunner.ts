@@ -2,10 +2,11 @@ import pLimit from "p-limit";
 import type { SeedCipher } from "../crypto/index.js";
 import { InventoryError } from "../errors.js";
 import type { GraphGateway } from "../graph/GraphGateway.js";
+import { GraphRequestError } from "../graph/errors.js";
 import type { Logger } from "../logger.js";
 import type { Actor, ImportProgress, Notifier } from "../Inventory.js";
 import type { AuditRepository, ImportJob, ImportRowRecord, TableStores, TokenRecord } from "../storage/index.js";
-import type { HardwareOathDevice } from "../types.js";
+import type { CreateDeviceParams, HardwareOathDevice } from "../types.js";
 import { activateNow } from "./activateNow.js";
 import { progressOf, reportRowOf } from "./report.js";
 
@@ -18,6 +19,9 @@ export interface ImportJobRunnerDeps {
   concurrency: number;
   now?: () => number;
 }
+
+/** Devices per delta create request. Graph documents no maximum; 50 keeps one failed request cheap. */
+const bulkCreateSize = 50;
 
 /** Why a row stopped, in our words; Graph's detail stays in the log. */
 function errorOf(error: unknown): { code: string; message: string } {
@@ -56,13 +60,18 @@ export class ImportJobRunner {
 
     const report = () => onProgress?.(progressOf(job!, rows));
     const limit = pLimit(this.deps.concurrency);
+
+    await this.createInBulk(job, rows, devices, actor, limit);
+    report();
+
     let lastReport = 0;
+    const unsettled = rows.filter((row) => row.outcome === undefined);
     await Promise.all(
-      pending.map((row, index) =>
+      unsettled.map((row, index) =>
         limit(async () => {
           const settled = await this.processRow(job!, row, devices.get(row.serialNumber.toLowerCase()), actor);
           rows[rows.indexOf(row)] = settled;
-          if (Date.now() - lastReport > 250 || index === pending.length - 1) {
+          if (Date.now() - lastReport > 250 || index === unsettled.length - 1) {
             lastReport = Date.now();
             report();
           }
@@ -113,8 +122,8 @@ export class ImportJobRunner {
 
     try {
       if (!current.steps.created) {
-        const device = existing ?? (await this.createDevice(current, wantsUser));
-        if (existing && existing.assignedTo && existing.assignedTo.id !== current.userId) {
+        const device = existing ?? (await this.createDevice(job, current));
+        if (wantsUser && device.assignedTo && device.assignedTo.id !== current.userId) {
           return await this.finish(job, current, actor, "failed", {
             code: "assignedToAnotherUser",
             message: `Serial number ${current.serialNumber} already exists in Entra ID and is assigned to another user. Unassign it there first, then resume the job.`,
@@ -162,8 +171,57 @@ export class ImportJobRunner {
     }
   }
 
-  private async createDevice(row: ImportRowRecord, assign: boolean): Promise<HardwareOathDevice> {
-    return this.deps.graph.createDevice({
+  /**
+   * Creates the devices of rows that Graph does not have yet with delta requests of
+   * {@link bulkCreateSize}, then reads the inventory back and marks the rows it finds as created
+   * (and assigned, when created with assignTo). A row whose device is still missing, for example
+   * because its chunk failed, is created alone in the per-row step, which reports its own error.
+   */
+  private async createInBulk(
+    job: ImportJob,
+    rows: ImportRowRecord[],
+    devices: Map<string, HardwareOathDevice>,
+    actor: Actor,
+    limit: ReturnType<typeof pLimit>,
+  ): Promise<void> {
+    const wanted = rows.filter((row) => row.outcome === undefined && !row.steps.created && !devices.has(row.serialNumber.toLowerCase()));
+    if (wanted.length < 2) return;
+
+    const chunks: ImportRowRecord[][] = [];
+    for (let start = 0; start < wanted.length; start += bulkCreateSize) chunks.push(wanted.slice(start, start + bulkCreateSize));
+    await Promise.all(
+      chunks.map((chunk) =>
+        limit(async () => {
+          try {
+            await this.deps.graph.createDevices(chunk.map((row) => this.createParams(job, row)));
+          } catch (error) {
+            this.deps.logger.warn({ jobId: job.jobId, rows: chunk.length, err: error }, "bulk create failed; its rows are created one by one");
+          }
+        }),
+      ),
+    );
+
+    for (const device of await this.deps.graph.listDevices()) devices.set(device.serialNumber.toLowerCase(), device);
+    await Promise.all(
+      wanted.map((row) =>
+        limit(async () => {
+          const device = devices.get(row.serialNumber.toLowerCase());
+          if (!device) return;
+          const saved = await this.saveRow({
+            ...row,
+            deviceId: device.id,
+            steps: { created: true, assigned: device.assignedTo?.id !== undefined && device.assignedTo.id === row.userId, activated: false },
+          });
+          rows[rows.indexOf(row)] = saved;
+          await this.recordToken(saved, device.status, actor, "create");
+        }),
+      ),
+    );
+  }
+
+  private createParams(job: ImportJob, row: ImportRowRecord): CreateDeviceParams {
+    const assign = job.mode !== "import" && row.userId !== undefined;
+    return {
       serialNumber: row.serialNumber,
       manufacturer: row.manufacturer,
       model: row.model,
@@ -173,7 +231,19 @@ export class ImportJobRunner {
       hashFunction: row.hashFunction,
       // Creating with assignTo saves one Graph request per token.
       ...(assign ? { assignTo: { id: row.userId! } } : {}),
-    });
+    };
+  }
+
+  /** Creates one device; when Graph already has the serial (a retried create that had succeeded), adopts it. */
+  private async createDevice(job: ImportJob, row: ImportRowRecord): Promise<HardwareOathDevice> {
+    try {
+      return await this.deps.graph.createDevice(this.createParams(job, row));
+    } catch (error) {
+      if (!(error instanceof GraphRequestError && error.code === "duplicateSerial")) throw error;
+      const existing = await this.deps.graph.findDeviceBySerial(row.serialNumber);
+      if (!existing) throw error;
+      return existing;
+    }
   }
 
   /**

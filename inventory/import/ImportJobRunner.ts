@@ -163,6 +163,9 @@ export class ImportJobRunner {
         return current;
       }
 
+      // Activated before (by an earlier run): the read-back in verifyActivations settles it.
+      if (current.steps.activated) return current;
+
       const outcome = current.steps.assigned ? "assigned" : "created";
       return await this.finish(job, current, actor, outcome);
     } catch (error) {

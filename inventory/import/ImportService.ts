@@ -101,6 +101,7 @@ export class TableImportService implements ImportService {
     // The job and every row are stored before anything reaches Graph, so a crash can resume.
     await this.deps.stores.importJobs.create(job);
     await this.deps.stores.importRows.saveAll(jobId, rows);
+    await this.auditRejectedRows(jobId, rows, actor);
     this.deps.logger.info({ jobId, rows: rows.length, mode: options.mode, actor: actor.name }, "import job stored");
 
     return {
@@ -157,6 +158,24 @@ export class TableImportService implements ImportService {
   async listUnfinished(): Promise<ImportProgress[]> {
     const jobs = await this.deps.stores.importJobs.listUnfinished();
     return Promise.all(jobs.map(async (job) => progressOf(job, await this.rowsOf(job.jobId))));
+  }
+
+  /** Rows that failed validation never reach Graph; the audit log still records each with its reason. */
+  private async auditRejectedRows(jobId: string, rows: ImportRowRecord[], actor: Actor): Promise<void> {
+    const time = new Date().toISOString();
+    for (const row of rows) {
+      if (row.outcome !== "failed") continue;
+      await this.deps.stores.audit.append({
+        time,
+        actor: actor.name,
+        action: "import",
+        serialNumber: row.serialNumber || undefined,
+        targetUser: row.upn,
+        outcome: "rejected",
+        reason: row.error ? `${row.error.code}: ${row.error.message}` : undefined,
+        jobId,
+      });
+    }
   }
 
   private async requireJob(jobId: string): Promise<ImportJob> {

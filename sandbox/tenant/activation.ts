@@ -20,7 +20,12 @@ export function activateDevice(context: TenantContext, device: StoredDevice, ver
 
   const check =
     typeof verificationCode === "string"
-      ? verifyTotp(device, verificationCode, driftWindowFor(context.knobs, device.timeIntervalInSeconds))
+      ? verifyTotp(
+          device,
+          verificationCode,
+          driftWindowFor(context.knobs, device.timeIntervalInSeconds),
+          Date.now() + context.knobs.totpClockOffsetSeconds * 1000,
+        )
       : ({ valid: false } as const);
   if (!check.valid) {
     device.status = "failedActivation";

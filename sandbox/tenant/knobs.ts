@@ -49,6 +49,11 @@ export interface SandboxKnobs {
   clientSecretValid: boolean;
   /** Lifetime of issued app tokens, in seconds. @default 3600 */
   accessTokenLifetimeSeconds: number;
+  /**
+   * Seconds added to the clock that verifies activation codes, so that tests can activate with
+   * codes of a fixed instant (published TOTP vectors). @default 0
+   */
+  totpClockOffsetSeconds: number;
 }
 
 /** Returns a fresh set of knobs with every default applied. */
@@ -66,6 +71,7 @@ export function defaultKnobs(): SandboxKnobs {
     grantedRoles: [...defaultGrantedRoles],
     clientSecretValid: true,
     accessTokenLifetimeSeconds: 3600,
+    totpClockOffsetSeconds: 0,
   };
 }
 
@@ -86,6 +92,7 @@ export const knobsUpdateSchema = z
     grantedRoles: z.array(z.string().min(1)),
     clientSecretValid: z.boolean(),
     accessTokenLifetimeSeconds: z.number().int(),
+    totpClockOffsetSeconds: z.number(),
   })
   .partial()
   .strict();

@@ -13,7 +13,16 @@ function positiveInteger(value: string): number {
   return number;
 }
 
-function buildProgram(run: (work: Promise<number>) => void): Command {
+/** Waits for a command and turns its result or failure into the process exit code. */
+async function run(work: Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await work;
+  } catch (error) {
+    process.exitCode = report(error);
+  }
+}
+
+function buildProgram(): Command {
   const program = new Command("token-inventory")
     .description("Import hardware OATH tokens into Microsoft Entra ID and manage them. Without AZURE_TENANT_ID it works against the local sandbox tenant.")
     .showHelpAfterError();
@@ -83,14 +92,7 @@ async function main(): Promise<void> {
     process.exit(report(error));
   }
 
-  let work: Promise<number> | undefined;
-  await buildProgram((started) => (work = started)).parseAsync(process.argv);
-  if (!work) return;
-  try {
-    process.exitCode = await work;
-  } catch (error) {
-    process.exitCode = report(error);
-  }
+  await buildProgram().parseAsync(process.argv);
 }
 
 await main();

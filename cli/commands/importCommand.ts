@@ -35,11 +35,25 @@ function jsonReport(report: ImportReport) {
   };
 }
 
-function printProgress(progress: ImportProgress): void {
-  const { steps, totalRows } = progress;
-  process.stderr.write(
-    `\r${steps.done}/${totalRows} rows done: ${steps.created} created, ${steps.assigned} assigned, ${steps.activated} activated, ${steps.failed} failed   `,
-  );
+/**
+ * Progress on stderr: one updating line on a terminal, otherwise a line at every tenth of the
+ * rows, so that logs of long imports show movement without thousands of lines.
+ */
+function createProgressPrinter(): (progress: ImportProgress) => void {
+  let lastTenth = -1;
+  return (progress) => {
+    const { steps, totalRows } = progress;
+    const line = `${steps.done}/${totalRows} rows done: ${steps.created} created, ${steps.assigned} assigned, ${steps.activated} activated, ${steps.failed} failed`;
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\r${line}   `);
+      return;
+    }
+    const tenth = totalRows === 0 ? 10 : Math.floor((steps.done / totalRows) * 10);
+    if (tenth > lastTenth) {
+      lastTenth = tenth;
+      process.stderr.write(line + "\n");
+    }
+  };
 }
 
 /**
@@ -55,8 +69,7 @@ export async function importCommand(file: string | undefined, options: ImportCom
     let report: ImportReport;
 
     if (options.resume) {
-      const progress = process.stderr.isTTY && !options.json ? printProgress : undefined;
-      report = await inventory.imports.run(options.resume, actor, progress);
+      report = await inventory.imports.run(options.resume, actor, createProgressPrinter());
     } else {
       const input = { fileName: path.basename(file!), content: createReadStream(file!) };
       const importOptions = { mode, keepSeeds: options.keepSeeds, secretEncoding: options.encoding };
@@ -65,8 +78,8 @@ export async function importCommand(file: string | undefined, options: ImportCom
       } else {
         const draft = await inventory.imports.createJob(input, importOptions, actor);
         process.stderr.write(`Job ${draft.jobId} stored with ${draft.counts.total} rows; resume it with --resume ${draft.jobId} if this run stops.\n`);
-        report = await inventory.imports.run(draft.jobId!, actor, printProgress);
-        process.stderr.write("\n");
+        report = await inventory.imports.run(draft.jobId!, actor, createProgressPrinter());
+        if (process.stderr.isTTY) process.stderr.write("\n");
         // Columns are known only from the file; the stored job keeps rows, not headers.
         report = { ...report, columns: draft.columns, rows: report.rows };
       }

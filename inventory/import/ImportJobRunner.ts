@@ -121,6 +121,16 @@ export class ImportJobRunner {
     let step = "create";
 
     try {
+      // A step that Graph carried out before a crash, but that was never recorded, is taken from
+      // Graph's state instead of being sent again: assigning or activating twice fails.
+      if (current.steps.created && existing && existing.id === current.deviceId) {
+        const assigned = current.steps.assigned || (current.userId !== undefined && existing.assignedTo?.id === current.userId);
+        const activated = current.steps.activated || (assigned && existing.status === "activated");
+        if (assigned !== current.steps.assigned || activated !== current.steps.activated) {
+          current = await this.saveRow({ ...current, steps: { created: true, assigned, activated } });
+        }
+      }
+
       if (!current.steps.created) {
         const device = existing ?? (await this.createDevice(job, current));
         if (wantsUser && device.assignedTo && device.assignedTo.id !== current.userId) {

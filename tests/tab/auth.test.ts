@@ -63,7 +63,7 @@ describe("tab API token validation", () => {
     expect(answer.json.message).toMatch(/RS256/);
   });
 
-  it.each([
+  it.each<{ name: string; headers: Record<string, string> }>([
     { name: "no Authorization header", headers: {} },
     { name: "a Basic scheme", headers: { authorization: "Basic YWRhOnNlY3JldA==" } },
     { name: "a bearer value that is no JWT", headers: { authorization: "Bearer not-a-token" } },

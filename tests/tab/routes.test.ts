@@ -27,7 +27,7 @@ async function waitForJob(jobId: string): Promise<ApiAnswer> {
   }
 }
 
-function upload(fileName: string, content: string | Buffer, query = "mode=activate") {
+function upload(fileName: string, content: string, query = "mode=activate") {
   return stack.request("POST", `/api/imports?fileName=${encodeURIComponent(fileName)}&${query}`, {
     token,
     body: content,

@@ -4,6 +4,7 @@ import { acceptedAudiences } from "../auth/options.js";
 import { requestSandboxToken } from "../auth/sandboxSignIn.js";
 import { readJsonBody } from "../http/body.js";
 import { handle } from "../http/handle.js";
+import { parseQuery } from "../http/validation.js";
 import type { RouteContext } from "./context.js";
 
 const signInBodySchema = z.strictObject({
@@ -15,12 +16,16 @@ const signInBodySchema = z.strictObject({
     .regex(/^[^@\s]+@[^@\s]+$/, "userPrincipalName must look like name@domain"),
 });
 
-/** Users that the sandbox sign-in form offers. */
-const maxListedUsers = 50;
+const usersQuerySchema = z.object({
+  search: z.string().trim().min(1, "type at least one letter of a name or user principal name").max(100),
+});
+
+/** Users that one search of the sandbox sign-in form offers. */
+const maxListedUsers = 20;
 
 /**
  * Mounts sandbox sign-in: POST /api/sandbox/signin gets a signed user token from the sandbox tenant
- * and GET /api/sandbox/users lists whom the form can offer. Only call this in sandbox mode.
+ * and GET /api/sandbox/users?search= finds directory users by prefix for the sign-in form. Only call this in sandbox mode.
  */
 export function registerSandboxRoutes(server: Server, context: RouteContext, sandboxUrl: string): void {
   const { inventory, authOptions, logger } = context;
@@ -38,8 +43,9 @@ export function registerSandboxRoutes(server: Server, context: RouteContext, san
 
   server.get(
     "/api/sandbox/users",
-    handle(logger, async (_req, res) => {
-      const users = await inventory.users.search("", maxListedUsers);
+    handle(logger, async (req, res) => {
+      const { search } = parseQuery(req, usersQuerySchema);
+      const users = await inventory.users.search(search, maxListedUsers);
       res.send(200, {
         items: users.map((user) => ({ userPrincipalName: user.userPrincipalName, displayName: user.displayName })),
       });

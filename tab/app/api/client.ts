@@ -94,9 +94,9 @@ export async function sandboxSignIn(userPrincipalName: string): Promise<string> 
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-/** Lists the sandbox directory users that the sign-in form offers. */
-export async function fetchSandboxUsers(): Promise<{ userPrincipalName: string; displayName: string }[]> {
-  const response = await fetch("/api/sandbox/users");
+/** Finds sandbox directory users whose name or UPN starts with `search` (sandbox mode only). */
+export async function fetchSandboxUsers(search: string): Promise<{ userPrincipalName: string; displayName: string }[]> {
+  const response = await fetch(`/api/sandbox/users?search=${encodeURIComponent(search)}`);
   if (!response.ok) throw await toApiError(response);
   return ((await response.json()) as { items: { userPrincipalName: string; displayName: string }[] }).items;
 }

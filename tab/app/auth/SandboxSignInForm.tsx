@@ -1,7 +1,8 @@
-import { Button, Dropdown, Field, Input, Option, Spinner } from "@fluentui/react-components";
+import { Button, Combobox, Field, Option } from "@fluentui/react-components";
 import { useEffect, useState, type FormEvent } from "react";
 import { fetchSandboxUsers } from "../api/client.js";
 import { ErrorMessage } from "../common/ErrorMessage.js";
+import { useDebouncedValue } from "../common/useDebouncedValue.js";
 
 /** Props of {@link SandboxSignInForm}. */
 export interface SandboxSignInFormProps {
@@ -10,53 +11,76 @@ export interface SandboxSignInFormProps {
   error?: string;
 }
 
-/** Lets a developer sign in as a user of the sandbox directory, as Teams SSO would. */
+type SandboxUser = { userPrincipalName: string; displayName: string };
+
+/** Lets a developer sign in as a user of the sandbox directory, found by name as they type. */
 export function SandboxSignInForm({ onSignIn, error }: SandboxSignInFormProps) {
-  const [users, setUsers] = useState<{ userPrincipalName: string; displayName: string }[] | undefined>();
+  const [text, setText] = useState("");
+  const [users, setUsers] = useState<SandboxUser[]>([]);
   const [listError, setListError] = useState<string>();
-  const [selected, setSelected] = useState("");
+  const [selected, setSelected] = useState<SandboxUser>();
   const [busy, setBusy] = useState(false);
+  const search = useDebouncedValue(text.trim(), 200);
 
   useEffect(() => {
-    fetchSandboxUsers().then(setUsers, (reason: unknown) => {
-      setUsers([]);
-      setListError(reason instanceof Error ? reason.message : String(reason));
-    });
-  }, []);
+    if (search === "") return setUsers([]);
+    let cancelled = false;
+    fetchSandboxUsers(search).then(
+      (found) => {
+        if (cancelled) return;
+        setUsers(found);
+        setListError(undefined);
+      },
+      (reason: unknown) => !cancelled && setListError(reason instanceof Error ? reason.message : String(reason)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [search]);
+
+  // A typed UPN works too, for a user that the search does not list.
+  const userPrincipalName = selected?.userPrincipalName ?? (text.includes("@") ? text.trim() : "");
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!selected) return;
+    if (!userPrincipalName) return;
     setBusy(true);
-    await onSignIn(selected);
+    await onSignIn(userPrincipalName);
     setBusy(false);
   };
 
-  if (!users) return <Spinner label="Loading sandbox users" />;
-
   return (
     <form onSubmit={submit} aria-label="Sandbox sign-in" style={{ display: "flex", flexDirection: "column", gap: 12 }}>
-      {users.length > 0 ? (
-        <Field label="Sign in as a sandbox directory user" required>
-          <Dropdown
-            placeholder="Choose a user"
-            value={users.find((user) => user.userPrincipalName === selected)?.displayName ?? ""}
-            selectedOptions={selected ? [selected] : []}
-            onOptionSelect={(_event, data) => setSelected(data.optionValue ?? "")}
-          >
-            {users.map((user) => (
-              <Option key={user.userPrincipalName} value={user.userPrincipalName} text={user.displayName}>
-                {`${user.displayName} (${user.userPrincipalName})`}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-      ) : (
-        <Field label="User principal name" required hint={listError ? `The user list is unavailable: ${listError}` : undefined}>
-          <Input value={selected} onChange={(_event, data) => setSelected(data.value.trim())} placeholder="ada.alvarez@northwind.example" />
-        </Field>
-      )}
-      <Button appearance="primary" type="submit" disabled={!selected || busy}>
+      <Field
+        label="Sign in as a sandbox directory user"
+        required
+        hint="Type a name, for example Ada, and pick the user. Only users with the TokenInventory.Admin role get in."
+        validationState={listError ? "error" : "none"}
+        validationMessage={listError}
+      >
+        <Combobox
+          freeform
+          placeholder="Search the sandbox directory"
+          value={text}
+          selectedOptions={selected ? [selected.userPrincipalName] : []}
+          onInput={(event) => {
+            setText((event.target as HTMLInputElement).value);
+            setSelected(undefined);
+          }}
+          onOptionSelect={(_event, data) => {
+            const user = users.find((candidate) => candidate.userPrincipalName === data.optionValue);
+            setSelected(user);
+            if (user) setText(user.displayName);
+          }}
+        >
+          {users.map((user) => (
+            <Option key={user.userPrincipalName} value={user.userPrincipalName} text={user.displayName}>
+              {`${user.displayName} (${user.userPrincipalName})`}
+            </Option>
+          ))}
+        </Combobox>
+      </Field>
+      <Button appearance="primary" type="submit" disabled={!userPrincipalName || busy}>
         {busy ? "Signing in…" : "Sign in to the sandbox"}
       </Button>
       <ErrorMessage title="Sign-in failed" message={error} />

@@ -65,7 +65,7 @@ export function useSignIn(onThemeChange: (theme: string) => void) {
       if (!host.inTeams) return setState({ kind: "outsideTeams", sandbox: anonymous?.sandbox ?? false });
 
       onThemeChange(host.theme);
-      onTeamsThemeChange(onThemeChange);
+      await onTeamsThemeChange(onThemeChange);
       await signInWithTeams();
     };
 

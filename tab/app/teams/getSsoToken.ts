@@ -1,5 +1,3 @@
-import { authentication } from "@microsoft/teams-js";
-
 /** Teams could not hand out an SSO token; `consentRequired` when the user or an admin must consent first. */
 export class SsoError extends Error {
   override name = "SsoError";
@@ -27,6 +25,7 @@ function reasonOf(error: unknown): string {
  * @throws SsoError when both attempts fail.
  */
 export async function getSsoToken(): Promise<string> {
+  const { authentication } = await import("@microsoft/teams-js");
   let firstReason: string;
   try {
     return await authentication.getAuthToken({ silent: true });

@@ -19,3 +19,42 @@ export function staticAccessPolicy(options: { adminIds?: Iterable<string>; helpd
     isHelpdesk: async (userId) => helpdesk.has(userId),
   };
 }
+
+/** Options of {@link groupAccessPolicy}. */
+export interface GroupAccessPolicyOptions {
+  graph: { checkMemberGroups(userId: string, groupIds: string[]): Promise<string[]> };
+  /** Members are admins (ADMIN_GROUP_ID); unset means no one is an admin in chat. */
+  adminGroupId?: string;
+  /** Members may act on helpdesk cards (HELPDESK_GROUP_ID); admins always may. */
+  helpdeskGroupId?: string;
+  /** How long an answer is reused, in milliseconds. @default 300000 */
+  cacheMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Decides by group membership, asked of Graph (`checkMemberGroups`, transitive) once per user and
+ * cache period. Teams activities carry no roles, so groups are what the bot can check; the tab
+ * additionally accepts the TokenInventory.Admin app role from the sign-in token.
+ */
+export function groupAccessPolicy(options: GroupAccessPolicyOptions): AccessPolicy {
+  const groupIds = [options.adminGroupId, options.helpdeskGroupId].filter((id): id is string => Boolean(id));
+  const cacheMs = options.cacheMs ?? 300_000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { groups: Set<string>; until: number }>();
+
+  async function groupsOf(userId: string): Promise<Set<string>> {
+    const cached = cache.get(userId);
+    if (cached && cached.until > now()) return cached.groups;
+    const groups = new Set((await options.graph.checkMemberGroups(userId, groupIds)).map((id) => id.toLowerCase()));
+    cache.set(userId, { groups, until: now() + cacheMs });
+    return groups;
+  }
+
+  const isAdmin = async (userId: string) => Boolean(options.adminGroupId) && (await groupsOf(userId)).has(options.adminGroupId!.toLowerCase());
+  return {
+    isAdmin,
+    isHelpdesk: async (userId) =>
+      (Boolean(options.helpdeskGroupId) && (await groupsOf(userId)).has(options.helpdeskGroupId!.toLowerCase())) || (await isAdmin(userId)),
+  };
+}

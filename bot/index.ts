@@ -2,9 +2,10 @@ import type restify from "restify";
 import { loadConfig, type InventoryConfig } from "../inventory/config.js";
 import { createInventory, type InventoryParts } from "../inventory/index.js";
 import { createLogger, type Logger } from "../inventory/logger.js";
-import { readRunningStack, removeStackFile, startLocalStack, writeStackFile, type LocalStack } from "../sandbox/localStack.js";
+import { readRunningStack, removeStackFile, sandboxGroupIds, startLocalStack, writeStackFile, type LocalStack } from "../sandbox/localStack.js";
 import { relaunchTrustingSandbox } from "../sandbox/trust.js";
 import { registerTabApi } from "../tab/api/index.js";
+import { groupAccessPolicy } from "./access.js";
 import { registerBot } from "./registerBot.js";
 import { createHostServer } from "./host.js";
 
@@ -41,6 +42,11 @@ export async function startHost(config: InventoryConfig, logger: Logger, options
       config,
       logger: logger.child({ part: "bot" }),
       tables: { connectionString: stack.tablesConnectionString },
+      access: groupAccessPolicy({
+        graph: inventory.graph,
+        adminGroupId: config.adminGroupId ?? (config.sandbox ? sandboxGroupIds.admins : undefined),
+        helpdeskGroupId: config.helpdeskGroupId ?? (config.sandbox ? sandboxGroupIds.helpdesk : undefined),
+      }),
     });
     registerTabApi(server, {
       inventory,

@@ -6,6 +6,16 @@ import { startAzurite, type AzuriteProcess } from "./azurite.js";
 import { startSandboxTenant, type SandboxTenant } from "./tenant/index.js";
 import { sandboxDataDir } from "./trust.js";
 
+/**
+ * Groups of the project's sample directory: Ada Alvarez is in the admin group and Bruno Alvarez in
+ * the helpdesk group. The host uses them in sandbox mode when ADMIN_GROUP_ID and
+ * HELPDESK_GROUP_ID are unset.
+ */
+export const sandboxGroupIds = {
+  admins: "6a7c1f00-0000-4000-8000-00000000a001",
+  helpdesk: "6a7c1f00-0000-4000-8000-00000000a002",
+} as const;
+
 /** Where the product finds its cloud parts: real ones, or the local stand-ins. */
 export interface CloudEndpoints {
   tablesConnectionString: string;

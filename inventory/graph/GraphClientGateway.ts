@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TokenCredential } from "@azure/identity";
 import type { Client, GraphRequest } from "@microsoft/microsoft-graph-client";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Logger } from "../logger.js";
 import type { CreateDeviceParams, DirectoryUser, HardwareOathDevice } from "../types.js";
 import { graphScopeFor, readGrantedRoles, type GraphCredentialSettings } from "./credential.js";
@@ -217,6 +217,17 @@ export class GraphClientGateway implements GraphGateway {
     const body = await this.send("searchUsers", () => this.request("v1.0", path).get());
     const page = parseWith("searchUsers", pageSchema, body);
     return page.value.slice(0, $top).map((user) => parseWith("searchUsers", userSchema, user));
+  }
+
+  async checkMemberGroups(userId: string, groupIds: string[]): Promise<string[]> {
+    requireText(userId, "userId");
+    if (groupIds.length === 0) return [];
+
+    const path = graphPath("users", userId, "checkMemberGroups");
+    const body = await this.send("checkMemberGroups", () => this.request("v1.0", path).post({ groupIds }));
+    const parsed = z.object({ value: z.array(z.string()) }).safeParse(body);
+    if (!parsed.success) throw new GraphRequestError("unexpectedResponse", "Graph answered checkMemberGroups with a body that is not a list of group ids.");
+    return parsed.data.value;
   }
 
   async grantedPermissions(): Promise<string[]> {

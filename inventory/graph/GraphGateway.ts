@@ -43,6 +43,12 @@ export interface GraphGateway {
   /** Prefix search on display name and UPN. */
   searchUsers(prefix: string, top?: number): Promise<DirectoryUser[]>;
 
+  /**
+   * Which of the given groups (at most 20) the user is a member of, transitively. Used where no
+   * token carries the user's roles, as in bot activities.
+   */
+  checkMemberGroups(userId: string, groupIds: string[]): Promise<string[]>;
+
   /** Application permissions (`roles` claim) in the app-only access token now in use. */
   grantedPermissions(): Promise<string[]>;
 }

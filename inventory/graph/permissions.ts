@@ -21,7 +21,8 @@ export type GraphOperation =
   | "listUserDevices"
   | "findUserByUpn"
   | "getUser"
-  | "searchUsers";
+  | "searchUsers"
+  | "checkMemberGroups";
 
 /** Permission that one operation needs, and the phrase that messages use for it. */
 export interface PermissionRequirement {
@@ -78,6 +79,13 @@ export const graphPermissions: Readonly<Record<GraphOperation, PermissionRequire
   findUserByUpn: { permission: "User.Read.All", action: "looking up a user by user principal name", reason: userReadReason },
   getUser: { permission: "User.Read.All", action: "reading a user", reason: userReadReason },
   searchUsers: { permission: "User.Read.All", action: "searching users", reason: userReadReason },
+  // NOTE: Microsoft's page for checkMemberGroups lists User.ReadBasic.All with GroupMember.Read.All;
+  // User.Read.All includes the first. Whether a tenant also needs GroupMember.Read.All was not checked here.
+  checkMemberGroups: {
+    permission: "User.Read.All",
+    action: "checking a user's membership of the admin and helpdesk groups",
+    reason: userReadReason,
+  },
 };
 
 /** Lists each distinct permission the product needs, with the reason, in a stable order. */

@@ -10,6 +10,8 @@ const directoryUserSchema = z.object({
   mail: z.string().nullable().optional(),
   /** App roles of the product assigned to the user; they appear in the user's sign-in tokens. */
   appRoles: z.array(z.string()).default([]),
+  /** Object ids of the groups the user belongs to, answered by `checkMemberGroups`. */
+  memberOf: z.array(z.string()).default([]),
 });
 
 /** A user of the sandbox tenant, as loaded from the directory file. */

@@ -11,7 +11,7 @@ import {
   listUserMethods,
   unassignUserMethod,
 } from "./userMethods.js";
-import { getUser, listUsers } from "./users.js";
+import { checkMemberGroups, getUser, listUsers } from "./users.js";
 
 /** Part of the cloud that a route imitates. Graph routes get auth, throttling and faults. */
 export type RouteGroup = "entra" | "graph" | "sandbox";
@@ -75,6 +75,13 @@ export const cloudRoutes: Route[] = [
   { method: "GET", template: "/beta/users", group: "graph", permissions: userPermissions, handle: listUsers },
   { method: "GET", template: "/v1.0/users/{user}", group: "graph", permissions: userPermissions, handle: (c, r, p) => getUser(c, r, p.user!) },
   { method: "GET", template: "/beta/users/{user}", group: "graph", permissions: userPermissions, handle: (c, r, p) => getUser(c, r, p.user!) },
+  {
+    method: "POST",
+    template: "/v1.0/users/{user}/checkMemberGroups",
+    group: "graph",
+    permissions: userPermissions,
+    handle: (c, r, p) => checkMemberGroups(c, r, p.user!),
+  },
 ];
 
 /** Result of matching a request path against the routes. */

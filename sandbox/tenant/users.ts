@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { TenantContext } from "./context.js";
 import type { SandboxUser } from "./directory.js";
 import { badRequest, resourceNotFound } from "./errors.js";
@@ -117,5 +118,31 @@ function parseSearch(search: string): (user: SandboxUser) => boolean {
       }
     }
     return groupResult;
+  };
+}
+
+const checkMemberGroupsBody = z.object({ groupIds: z.array(z.string().min(1)).min(1).max(20) });
+
+/** Handles `POST /{version}/users/{id or userPrincipalName}/checkMemberGroups`: which of the given groups the user is in. */
+export function checkMemberGroups(context: TenantContext, request: SandboxRequest, idOrUserPrincipalName: string): SandboxResponse {
+  const user = context.directory.find(idOrUserPrincipalName);
+  if (!user) throw resourceNotFound(idOrUserPrincipalName);
+
+  let body: unknown;
+  try {
+    body = JSON.parse(request.body.toString("utf8"));
+  } catch {
+    throw badRequest("The request body is not valid JSON.", "Request_BadRequest");
+  }
+  const parsed = checkMemberGroupsBody.safeParse(body);
+  if (!parsed.success) throw badRequest("The body must be {\"groupIds\": [1 to 20 group ids]}.", "Request_BadRequest");
+
+  const member = new Set(user.memberOf.map((id) => id.toLowerCase()));
+  return {
+    status: 200,
+    body: {
+      "@odata.context": `${context.url}/${request.segments[0]}/$metadata#Collection(Edm.String)`,
+      value: parsed.data.groupIds.filter((id) => member.has(id.toLowerCase())),
+    },
   };
 }

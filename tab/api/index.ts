@@ -16,7 +16,7 @@ import { registerUserRoutes } from "./routes/users.js";
 export { tabAuthOptionsFromConfig, sandboxTabAudience, adminRoleName, type TabAuthOptions } from "./auth/options.js";
 export { maxSeedFileBytes } from "./routes/imports.js";
 
-/** What the tab API needs from the host. */
+/** Dependencies that the host passes to the tab API. */
 export interface TabApiDeps {
   inventory: Inventory;
   auth: TabAuthOptions;
@@ -32,7 +32,7 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
   const logger = deps.logger.child({ part: "tab-api" });
   const sandbox = isSandbox(deps.auth);
 
-  // Sandbox sign-in hands out tokens to anyone who asks, so it must never run beside a real tenant.
+  // Sandbox sign-in issues a token for any directory user on request, so it must never run beside a real tenant.
   if (sandbox && (!deps.inventory.config.sandbox || deps.inventory.config.tenantId)) {
     throw new ConfigurationError(
       "sandboxSignInWithRealTenant",

@@ -16,10 +16,10 @@ describe("tab API token validation", () => {
   it("accepts an admin token signed by the tenant", async () => {
     const token = await stack.signIn(users.ada.upn);
 
-    const answer = await stack.request("GET", "/api/tokens", { token });
+    const result = await stack.request("GET", "/api/tokens", { token });
 
-    expect(answer.status).toBe(200);
-    expect(answer.json.items).toEqual([]);
+    expect(result.status).toBe(200);
+    expect(result.json.items).toEqual([]);
   });
 
   const rejected: { name: string; overrides: () => Record<string, unknown> }[] = [
@@ -34,11 +34,11 @@ describe("tab API token validation", () => {
   it.each(rejected)("rejects a token with $name with 401", async ({ overrides }) => {
     const token = await stack.signIn(users.ada.upn, overrides());
 
-    const answer = await stack.request("GET", "/api/tokens", { token });
+    const result = await stack.request("GET", "/api/tokens", { token });
 
-    expect(answer.status).toBe(401);
-    expect(answer.json.code).toBe("unauthenticated");
-    expect(answer.text).not.toContain(token);
+    expect(result.status).toBe(401);
+    expect(result.json.code).toBe("unauthenticated");
+    expect(result.text).not.toContain(token);
   });
 
   it("rejects a token signed with another key under the tenant's key id", async () => {
@@ -47,49 +47,49 @@ describe("tab API token validation", () => {
     const { privateKey } = await generateKeyPair("RS256");
     const forged = await new SignJWT(decodeJwt(genuine)).setProtectedHeader({ alg: "RS256", kid: header.kid }).sign(privateKey);
 
-    const answer = await stack.request("GET", "/api/tokens", { token: forged });
+    const result = await stack.request("GET", "/api/tokens", { token: forged });
 
-    expect(answer.status).toBe(401);
-    expect(answer.json.message).toMatch(/signature/);
+    expect(result.status).toBe(401);
+    expect(result.json.message).toMatch(/signature/);
   });
 
   it("rejects an HS256 token signed with a shared secret", async () => {
     const claims = decodeJwt(await stack.signIn(users.ada.upn));
     const forged = await new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode("x".repeat(32)));
 
-    const answer = await stack.request("GET", "/api/tokens", { token: forged });
+    const result = await stack.request("GET", "/api/tokens", { token: forged });
 
-    expect(answer.status).toBe(401);
-    expect(answer.json.message).toMatch(/RS256/);
+    expect(result.status).toBe(401);
+    expect(result.json.message).toMatch(/RS256/);
   });
 
   it.each<{ name: string; headers: Record<string, string> }>([
     { name: "no Authorization header", headers: {} },
     { name: "a Basic scheme", headers: { authorization: "Basic YWRhOnNlY3JldA==" } },
     { name: "a bearer value that is no JWT", headers: { authorization: "Bearer not-a-token" } },
-  ])("answers 401 for $name", async ({ headers }) => {
-    const answer = await stack.request("GET", "/api/tokens", { headers });
+  ])("returns 401 for $name", async ({ headers }) => {
+    const result = await stack.request("GET", "/api/tokens", { headers });
 
-    expect(answer.status).toBe(401);
-    expect(answer.json.code).toBe("unauthenticated");
+    expect(result.status).toBe(401);
+    expect(result.json.code).toBe("unauthenticated");
   });
 
-  it("answers 403 naming the admin role for a helpdesk user", async () => {
+  it("returns 403 naming the admin role for a helpdesk user", async () => {
     const token = await stack.signIn(users.bruno.upn);
 
-    const answer = await stack.request("GET", "/api/tokens", { token });
+    const result = await stack.request("GET", "/api/tokens", { token });
 
-    expect(answer.status).toBe(403);
-    expect(answer.json.code).toBe("forbidden");
-    expect(answer.json.message).toContain("TokenInventory.Admin");
+    expect(result.status).toBe(403);
+    expect(result.json.code).toBe("forbidden");
+    expect(result.json.message).toContain("TokenInventory.Admin");
   });
 
-  it("answers 403 when the admin's token lacks the role", async () => {
+  it("returns 403 when the admin's token lacks the role", async () => {
     const token = await stack.signIn(users.ada.upn, { roles: [] });
 
-    const answer = await stack.request("GET", "/api/status", { token });
+    const result = await stack.request("GET", "/api/status", { token });
 
-    expect(answer.status).toBe(403);
+    expect(result.status).toBe(403);
   });
 
   it("protects every admin route", async () => {
@@ -108,27 +108,27 @@ describe("tab API token validation", () => {
     ] as const;
 
     for (const [method, path] of routes) {
-      const answer = await stack.request(method, path);
-      expect({ method, path, status: answer.status }).toEqual({ method, path, status: 401 });
+      const result = await stack.request(method, path);
+      expect({ method, path, status: result.status }).toEqual({ method, path, status: 401 });
     }
   });
 });
 
 describe("tab API session and sandbox sign-in", () => {
   it("tells sandbox mode without a token", async () => {
-    const answer = await stack.request("GET", "/api/session");
+    const result = await stack.request("GET", "/api/session");
 
-    expect(answer.status).toBe(200);
-    expect(answer.json).toMatchObject({ sandbox: true, tenantId: stack.tenant.tenantId, adminRole: "TokenInventory.Admin" });
-    expect(answer.json.user).toBeUndefined();
+    expect(result.status).toBe(200);
+    expect(result.json).toMatchObject({ sandbox: true, tenantId: stack.tenant.tenantId, adminRole: "TokenInventory.Admin" });
+    expect(result.json.user).toBeUndefined();
   });
 
   it("names the signed-in user and whether they are an admin", async () => {
     const token = await stack.signIn(users.bruno.upn);
 
-    const answer = await stack.request("GET", "/api/session", { token });
+    const result = await stack.request("GET", "/api/session", { token });
 
-    expect(answer.json.user).toMatchObject({ id: users.bruno.id, userPrincipalName: users.bruno.upn, isAdmin: false });
+    expect(result.json.user).toMatchObject({ id: users.bruno.id, userPrincipalName: users.bruno.upn, isAdmin: false });
   });
 
   it("signs in a sandbox user through the server", async () => {
@@ -140,17 +140,17 @@ describe("tab API session and sandbox sign-in", () => {
     expect(session.json.user).toMatchObject({ userPrincipalName: users.ada.upn, isAdmin: true });
   });
 
-  it("answers 404 for a user outside the sandbox directory", async () => {
-    const answer = await stack.request("POST", "/api/sandbox/signin", { json: { userPrincipalName: "nobody@northwind.example" } });
+  it("returns 404 for a user outside the sandbox directory", async () => {
+    const result = await stack.request("POST", "/api/sandbox/signin", { json: { userPrincipalName: "nobody@northwind.example" } });
 
-    expect(answer.status).toBe(404);
-    expect(answer.json.code).toBe("userNotFound");
+    expect(result.status).toBe(404);
+    expect(result.json.code).toBe("userNotFound");
   });
 
-  it("answers 400 for a sign-in without a user principal name", async () => {
-    const answer = await stack.request("POST", "/api/sandbox/signin", { json: { user: "ada" } });
+  it("returns 400 for a sign-in without a user principal name", async () => {
+    const result = await stack.request("POST", "/api/sandbox/signin", { json: { user: "ada" } });
 
-    expect(answer.status).toBe(400);
-    expect(answer.json.code).toBe("invalidRequest");
+    expect(result.status).toBe(400);
+    expect(result.json.code).toBe("invalidRequest");
   });
 });

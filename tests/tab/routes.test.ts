@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../inventory/config.js";
-import { startTabStack, users, type ApiAnswer, type TabStack } from "./support/tabStack.js";
+import { startTabStack, users, type TabApiResult, type TabStack } from "./support/tabStack.js";
 
 let stack: TabStack;
 let token: string;
@@ -17,7 +17,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function waitForJob(jobId: string): Promise<ApiAnswer> {
+async function waitForJob(jobId: string): Promise<TabApiResult> {
   const deadline = Date.now() + 45_000;
   for (;;) {
     const progress = await stack.request("GET", `/api/imports/${jobId}`, { token });
@@ -42,15 +42,15 @@ describe("import through the tab API", () => {
   it("previews every row without returning a seed", async () => {
     fileText = await readFile(sampleFile, "utf8");
 
-    const answer = await upload("token2-classic.csv", fileText);
+    const result = await upload("token2-classic.csv", fileText);
 
-    expect(answer.status).toBe(201);
-    expect(answer.json.jobId).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(answer.json.counts.total).toBe(answer.json.rows.length);
-    expect(answer.json.rows[0]).toMatchObject({ row: 1, serialNumber: "1100000004256", upn: users.ada.upn });
+    expect(result.status).toBe(201);
+    expect(result.json.jobId).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(result.json.counts.total).toBe(result.json.rows.length);
+    expect(result.json.rows[0]).toMatchObject({ row: 1, serialNumber: "1100000004256", upn: users.ada.upn });
     const seeds = fileText.split(/\r?\n/).slice(1).map((line) => line.split(",")[2]).filter(Boolean) as string[];
-    for (const seed of seeds) expect(answer.text).not.toContain(seed);
-    jobId = answer.json.jobId;
+    for (const seed of seeds) expect(result.text).not.toContain(seed);
+    jobId = result.json.jobId;
   });
 
   it("runs the job to the end and reports it", async () => {
@@ -66,24 +66,24 @@ describe("import through the tab API", () => {
   });
 
   it("offers the results as CSV", async () => {
-    const answer = await stack.request("GET", `/api/imports/${jobId}/report.csv`, { token });
+    const result = await stack.request("GET", `/api/imports/${jobId}/report.csv`, { token });
 
-    expect(answer.status).toBe(200);
-    expect(answer.headers.get("content-type")).toContain("text/csv");
-    expect(answer.text.split("\r\n")[0]).toBe("row,serialNumber,upn,userDisplayName,outcome,hashFunction,hashInferred,timeIntervalInSeconds,errorCode,errorMessage");
+    expect(result.status).toBe(200);
+    expect(result.headers.get("content-type")).toContain("text/csv");
+    expect(result.text.split("\r\n")[0]).toBe("row,serialNumber,upn,userDisplayName,outcome,hashFunction,hashInferred,timeIntervalInSeconds,errorCode,errorMessage");
   });
 
   it("lists the job", async () => {
-    const answer = await stack.request("GET", "/api/imports", { token });
+    const result = await stack.request("GET", "/api/imports", { token });
 
-    expect(answer.json.items.map((job: { jobId: string }) => job.jobId)).toContain(jobId);
+    expect(result.json.items.map((job: { jobId: string }) => job.jobId)).toContain(jobId);
   });
 
-  it("answers 404 for an unknown job", async () => {
-    const answer = await stack.request("GET", "/api/imports/unknownjob/report", { token });
+  it("returns 404 for an unknown job", async () => {
+    const result = await stack.request("GET", "/api/imports/unknownjob/report", { token });
 
-    expect(answer.status).toBe(404);
-    expect(answer.json.code).toBe("jobNotFound");
+    expect(result.status).toBe(404);
+    expect(result.json.code).toBe("jobNotFound");
   });
 });
 
@@ -98,11 +98,11 @@ describe("token actions through the tab API", () => {
   });
 
   it("lists tokens filtered by serial", async () => {
-    const answer = await stack.request("GET", `/api/tokens?serial=7123900&pageSize=10&sort=serialNumber`, { token });
+    const result = await stack.request("GET", `/api/tokens?serial=7123900&pageSize=10&sort=serialNumber`, { token });
 
-    expect(answer.status).toBe(200);
-    expect(answer.json.items.map((item: { serialNumber: string }) => item.serialNumber)).toEqual([serial]);
-    expect(answer.json.items[0].status).toBe("available");
+    expect(result.status).toBe(200);
+    expect(result.json.items.map((item: { serialNumber: string }) => item.serialNumber)).toEqual([serial]);
+    expect(result.json.items[0].status).toBe("available");
   });
 
   it("assigns, activates from the stored seed, unassigns and deletes", async () => {
@@ -121,34 +121,34 @@ describe("token actions through the tab API", () => {
     const deleted = await stack.request("DELETE", `/api/tokens/${serial}`, { token });
     expect(deleted.status).toBe(204);
 
-    const gone = await stack.request("GET", `/api/tokens/${serial}`, { token });
-    expect(gone.status).toBe(404);
+    const afterDelete = await stack.request("GET", `/api/tokens/${serial}`, { token });
+    expect(afterDelete.status).toBe(404);
   });
 
   it("writes the signed-in admin as the actor of the audit entries", async () => {
-    const answer = await stack.request("GET", `/api/audit?serial=${serial}&pageSize=50`, { token });
+    const result = await stack.request("GET", `/api/audit?serial=${serial}&pageSize=50`, { token });
 
-    expect(answer.status).toBe(200);
-    const actions = answer.json.items.map((record: { action: string }) => record.action);
+    expect(result.status).toBe(200);
+    const actions = result.json.items.map((record: { action: string }) => record.action);
     expect(actions.length).toBeGreaterThanOrEqual(4);
-    for (const record of answer.json.items.filter((item: { action: string }) => item.action !== "import")) {
+    for (const record of result.json.items.filter((item: { action: string }) => item.action !== "import")) {
       expect(record.actor).toBe(users.ada.upn);
     }
   });
 
   it("exports the filtered audit log as CSV", async () => {
-    const answer = await stack.request("GET", `/api/audit.csv?serial=${serial}`, { token });
+    const result = await stack.request("GET", `/api/audit.csv?serial=${serial}`, { token });
 
-    expect(answer.status).toBe(200);
-    expect(answer.text.startsWith("time,actor,action,serialNumber,targetUser,outcome,reason,jobId\r\n")).toBe(true);
-    expect(answer.text).toContain(users.ada.upn);
+    expect(result.status).toBe(200);
+    expect(result.text.startsWith("time,actor,action,serialNumber,targetUser,outcome,reason,jobId\r\n")).toBe(true);
+    expect(result.text).toContain(users.ada.upn);
   });
 
-  it("answers 404 with a JSON error for an unknown serial", async () => {
-    const answer = await stack.request("POST", "/api/tokens/99999999/unassign", { token });
+  it("returns 404 with a JSON error for an unknown serial", async () => {
+    const result = await stack.request("POST", "/api/tokens/99999999/unassign", { token });
 
-    expect(answer.status).toBe(404);
-    expect(Object.keys(answer.json).sort()).toEqual(["code", "message"]);
+    expect(result.status).toBe(404);
+    expect(Object.keys(result.json).sort()).toEqual(["code", "message"]);
   });
 });
 

@@ -26,12 +26,12 @@ describe("tab API input validation", () => {
     { path: "/api/audit?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", field: "from" },
     { path: "/api/audit?pageSize=501", field: "pageSize" },
     { path: "/api/imports/job%20one", field: "jobId" },
-  ])("answers 400 naming $field for $path", async ({ path, field }) => {
-    const answer = await stack.request("GET", path, { token });
+  ])("returns 400 naming $field for $path", async ({ path, field }) => {
+    const result = await stack.request("GET", path, { token });
 
-    expect(answer.status).toBe(400);
-    expect(answer.json.code).toBe("invalidRequest");
-    expect(answer.json.message).toContain(field);
+    expect(result.status).toBe(400);
+    expect(result.json.code).toBe("invalidRequest");
+    expect(result.json.message).toContain(field);
   });
 
   it.each([
@@ -43,45 +43,45 @@ describe("tab API input validation", () => {
     { name: "both a code and generate", body: { code: "017470", generate: true } },
     { name: "generate false", body: { generate: false } },
   ])("rejects activation with $name", async ({ body }) => {
-    const answer = await stack.request("POST", "/api/tokens/1100000004256/activate", { token, json: body });
+    const result = await stack.request("POST", "/api/tokens/1100000004256/activate", { token, json: body });
 
-    expect(answer.status).toBe(400);
-    expect(answer.json.code).toBe("invalidRequest");
+    expect(result.status).toBe(400);
+    expect(result.json.code).toBe("invalidRequest");
   });
 
   it("keeps a code with a leading zero as a string past validation", async () => {
-    const answer = await stack.request("POST", "/api/tokens/1100000004256/activate", { token, json: { code: "017470" } });
+    const result = await stack.request("POST", "/api/tokens/1100000004256/activate", { token, json: { code: "017470" } });
 
-    // The schema accepts it, so the service answers: this serial is not in the inventory.
-    expect(answer.status).toBe(404);
+    // The schema accepts the string, so the request reaches the service, which returns 404 for this unknown serial.
+    expect(result.status).toBe(404);
   });
 
   it("rejects an assignment without a user", async () => {
-    const answer = await stack.request("POST", "/api/tokens/1100000004256/assign", { token, json: {} });
+    const result = await stack.request("POST", "/api/tokens/1100000004256/assign", { token, json: {} });
 
-    expect(answer.status).toBe(400);
-    expect(answer.json.message).toContain("user");
+    expect(result.status).toBe(400);
+    expect(result.json.message).toContain("user");
   });
 
   it("rejects a body that is not JSON", async () => {
-    const answer = await stack.request("POST", "/api/tokens/1100000004256/assign", {
+    const result = await stack.request("POST", "/api/tokens/1100000004256/assign", {
       token,
       body: "{user:",
       headers: { "content-type": "application/json" },
     });
 
-    expect(answer.status).toBe(400);
-    expect(answer.json.code).toBe("invalidJson");
+    expect(result.status).toBe(400);
+    expect(result.json.code).toBe("invalidJson");
   });
 
   it("rejects a JSON route body sent as text", async () => {
-    const answer = await stack.request("POST", "/api/tokens/1100000004256/assign", {
+    const result = await stack.request("POST", "/api/tokens/1100000004256/assign", {
       token,
       body: "user=ada",
       headers: { "content-type": "text/plain" },
     });
 
-    expect(answer.status).toBe(415);
+    expect(result.status).toBe(415);
   });
 });
 
@@ -89,47 +89,47 @@ describe("seed file upload limits", () => {
   const csvHeader = "upn,serial number,secret key,time interval,manufacturer,model\r\n";
 
   it("requires a file name", async () => {
-    const answer = await stack.request("POST", "/api/imports", { token, body: csvHeader, headers: { "content-type": "text/csv" } });
+    const result = await stack.request("POST", "/api/imports", { token, body: csvHeader, headers: { "content-type": "text/csv" } });
 
-    expect(answer.status).toBe(400);
-    expect(answer.json.message).toContain("file name");
+    expect(result.status).toBe(400);
+    expect(result.json.message).toContain("file name");
   });
 
   it("rejects a file name with another extension", async () => {
-    const answer = await stack.request("POST", "/api/imports?fileName=seeds.exe", { token, body: csvHeader, headers: { "content-type": "text/csv" } });
+    const result = await stack.request("POST", "/api/imports?fileName=seeds.exe", { token, body: csvHeader, headers: { "content-type": "text/csv" } });
 
-    expect(answer.status).toBe(400);
+    expect(result.status).toBe(400);
   });
 
   it("rejects an empty file", async () => {
-    const answer = await stack.request("POST", "/api/imports?fileName=seeds.csv", { token, body: "", headers: { "content-type": "text/csv" } });
+    const result = await stack.request("POST", "/api/imports?fileName=seeds.csv", { token, body: "", headers: { "content-type": "text/csv" } });
 
-    expect(answer.status).toBe(400);
-    expect(answer.json.code).toBe("emptyFile");
+    expect(result.status).toBe(400);
+    expect(result.json.code).toBe("emptyFile");
   });
 
   it("rejects a multipart form", async () => {
     const form = new FormData();
     form.append("file", new Blob([csvHeader], { type: "text/csv" }), "seeds.csv");
 
-    const answer = await stack.request("POST", "/api/imports?fileName=seeds.csv", { token, body: form });
+    const result = await stack.request("POST", "/api/imports?fileName=seeds.csv", { token, body: form });
 
-    expect(answer.status).toBe(415);
+    expect(result.status).toBe(415);
   });
 
   it("rejects a file over 5 MB with 413", async () => {
     const body = csvHeader + "x".repeat(5 * 1024 * 1024);
 
-    const answer = await stack.request("POST", "/api/imports?fileName=big.csv", { token, body, headers: { "content-type": "text/csv" } });
+    const result = await stack.request("POST", "/api/imports?fileName=big.csv", { token, body, headers: { "content-type": "text/csv" } });
 
-    expect(answer.status).toBe(413);
-    expect(answer.json.code).toBe("payloadTooLarge");
+    expect(result.status).toBe(413);
+    expect(result.json.code).toBe("payloadTooLarge");
   });
 
   it("rejects an unknown import mode", async () => {
-    const answer = await stack.request("POST", "/api/imports?fileName=seeds.csv&mode=everything", { token, body: csvHeader, headers: { "content-type": "text/csv" } });
+    const result = await stack.request("POST", "/api/imports?fileName=seeds.csv&mode=everything", { token, body: csvHeader, headers: { "content-type": "text/csv" } });
 
-    expect(answer.status).toBe(400);
-    expect(answer.json.message).toContain("mode");
+    expect(result.status).toBe(400);
+    expect(result.json.message).toContain("mode");
   });
 });

@@ -35,12 +35,12 @@ export async function requestSandboxToken(
       signal: AbortSignal.timeout(10_000),
     });
   } catch (error) {
-    throw new HttpError(502, "sandboxUnreachable", `The sandbox tenant at ${sandboxUrl} did not answer. Check that it is running.`, { cause: error });
+    throw new HttpError(502, "sandboxUnreachable", `The sandbox tenant at ${sandboxUrl} did not respond. Check that it is running.`, { cause: error });
   }
 
   if (response.ok) {
     const body = signInResponseSchema.safeParse(await response.json().catch(() => undefined));
-    if (!body.success) throw new HttpError(502, "sandboxInvalidResponse", "The sandbox tenant answered sign-in without an access token.");
+    if (!body.success) throw new HttpError(502, "sandboxInvalidResponse", "The sandbox tenant returned no access token for the sign-in.");
     return { accessToken: body.data.accessToken };
   }
 

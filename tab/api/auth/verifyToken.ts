@@ -52,7 +52,7 @@ async function discoverJwksUri(options: TabAuthOptions): Promise<URL> {
   return new URL(metadata.jwks_uri);
 }
 
-/** Translates a jose validation error into a 401 that says what was wrong, never the token itself. */
+/** Translates a jose validation error into a 401 that states what was wrong, never the token itself. */
 function rejectionFor(error: unknown): HttpError {
   const code = (error as { code?: unknown }).code;
   const claim = (error as { claim?: unknown }).claim;
@@ -78,8 +78,8 @@ function rejectionFor(error: unknown): HttpError {
 const keySetFailureCodes = new Set(["ERR_JWKS_TIMEOUT", "ERR_JWKS_INVALID"]);
 
 /**
- * Creates a verifier for one tenant. The OpenID metadata is read on first use and cached; jose
- * caches the keys and fetches them again when a token names an unknown key id (key rollover).
+ * Creates a verifier for one tenant. The OpenID metadata is read on first use and cached. jose
+ * caches the keys and fetches them again when a token names an unknown key id, as after a key rollover.
  */
 export function createTokenVerifier(options: TabAuthOptions): TokenVerifier {
   const issuers = acceptedIssuers(options);

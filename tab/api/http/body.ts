@@ -34,7 +34,7 @@ export async function readRawBody(req: Request, limitBytes: number): Promise<Buf
   for await (const chunk of req as AsyncIterable<Buffer>) {
     received += chunk.length;
     if (received > limitBytes) {
-      // Discard the rest of the upload so that the client still reads the 413 answer.
+      // Discard the rest of the upload so that the client still reads the 413 response.
       req.resume();
       throw tooLarge(limitBytes);
     }

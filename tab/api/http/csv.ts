@@ -6,7 +6,7 @@ const formulaStart = /^[=+\-@\t\r]/;
 
 /**
  * Formats one CSV cell: prefixes a single quote when the text could run as a spreadsheet formula,
- * then quotes it when it holds a comma, quote or line break (RFC 4180).
+ * then quotes it when it contains a comma, quote or line break (RFC 4180).
  */
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return "";

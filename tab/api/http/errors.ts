@@ -1,12 +1,12 @@
 import { InventoryError } from "../../../inventory/errors.js";
 
-/** JSON body of every error answer of the tab API. */
+/** JSON body of every error response of the tab API. */
 export interface ErrorBody {
   code: string;
   message: string;
 }
 
-/** An error answer that the tab API decides itself (bad input, no token, missing role). */
+/** An error response that the tab API decides itself (bad input, no token, missing role). */
 export class HttpError extends InventoryError {
   override name = "HttpError";
 
@@ -40,7 +40,7 @@ export interface MappedError {
 }
 
 /**
- * Maps any error to the status and `{ code, message }` body the API answers with.
+ * Maps any error to the status and `{ code, message }` body the API responds with.
  * InventoryError subclasses keep their own status, code and message, which by contract never hold
  * seeds, codes or tokens. Anything else becomes a 500 whose message names only the request id.
  */

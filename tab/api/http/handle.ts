@@ -2,13 +2,13 @@ import type { Request, Response } from "restify";
 import type { Logger } from "../../../inventory/logger.js";
 import { mapError } from "./errors.js";
 
-/** A tab API route: reads the request, calls the service and sends the answer. */
+/** A tab API route: reads the request, calls the service and sends the response. */
 export type RouteHandler = (req: Request, res: Response) => Promise<void>;
 
 /**
- * Wraps a route so that every failure becomes a `{ code, message }` answer with its status and no
- * stack trace. Server faults are logged with the request id that the answer names; API answers
- * are never cached because they depend on the caller.
+ * Wraps a route so that every failure becomes a `{ code, message }` response with its status and no
+ * stack trace. Server faults are logged with the request id that the response names. API
+ * responses are never cached because they depend on the caller.
  */
 export function handle(logger: Logger, route: RouteHandler): RouteHandler {
   return async function tabApiRoute(req, res) {

@@ -7,7 +7,7 @@ import { parseQuery } from "../http/validation.js";
 import type { RouteContext } from "./context.js";
 import { filterTextSchema, positiveIntegerSchema } from "./schemas.js";
 
-/** Rows one CSV export holds at most; narrow the time range to export more. */
+/** Maximum rows of one CSV export; narrow the time range to export more. */
 export const maxAuditExportRows = 50_000;
 
 const instantSchema = z

@@ -10,7 +10,7 @@ import { parseParams, parseQuery, parseWith } from "../http/validation.js";
 import type { RouteContext } from "./context.js";
 import { booleanFlagSchema, jobIdSchema } from "./schemas.js";
 
-/** Largest seed file the tab accepts: 5 MB holds far more than the 10,000 tokens of a big order. */
+/** Largest seed file the tab accepts: 5 MB is far more than the 10,000 tokens of a big order. */
 export const maxSeedFileBytes = 5 * 1024 * 1024;
 
 /** Content types a browser or script may send a CSV or JSON seed file with. */

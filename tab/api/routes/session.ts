@@ -3,7 +3,7 @@ import { handle } from "../http/handle.js";
 import { adminRoleName, isSandbox } from "../auth/options.js";
 import type { RouteContext } from "./context.js";
 
-/** What GET /api/session returns: the tenant in use and, when a token was sent, who is signed in. */
+/** Body of GET /api/session: the tenant in use and, when a token was sent, who is signed in. */
 export interface SessionInfo {
   sandbox: boolean;
   tenantId: string;
@@ -14,7 +14,7 @@ export interface SessionInfo {
 }
 
 /**
- * Mounts GET /api/session. It answers without a token (so the tab can tell sandbox from a real
+ * Mounts GET /api/session. It responds without a token (so the tab can tell sandbox from a real
  * tenant before sign-in), and adds the caller when a valid token comes with the request.
  */
 export function registerSessionRoutes(server: Server, context: RouteContext): void {

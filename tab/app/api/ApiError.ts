@@ -1,4 +1,4 @@
-/** An error answer of the tab API: its HTTP status and its `{ code, message }` body. */
+/** An error response of the tab API: its HTTP status and its `{ code, message }` body. */
 export class ApiError extends Error {
   override name = "ApiError";
 

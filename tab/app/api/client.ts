@@ -20,11 +20,11 @@ function withQuery(path: string, query?: QueryParams): string {
 async function toApiError(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => undefined)) as { code?: unknown; message?: unknown } | undefined;
   const code = typeof body?.code === "string" ? body.code : `http${response.status}`;
-  const message = typeof body?.message === "string" ? body.message : `The server answered HTTP ${response.status}.`;
+  const message = typeof body?.message === "string" ? body.message : `The server returned HTTP ${response.status}.`;
   return new ApiError(response.status, code, message);
 }
 
-/** Calls the tab API with the caller's bearer token and turns error answers into ApiError. */
+/** Calls the tab API with the caller's bearer token and turns error responses into ApiError. */
 export class ApiClient {
   constructor(private readonly getToken: TokenProvider) {}
 

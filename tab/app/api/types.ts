@@ -1,4 +1,4 @@
-/** Shapes of the tab API's answers, shared with the service so that both sides stay in step. */
+/** Shapes of the tab API's responses, shared with the service so that both sides stay in step. */
 export type {
   AssignableUser,
   AuditRecord,

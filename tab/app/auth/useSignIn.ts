@@ -5,7 +5,7 @@ import type { SessionInfo } from "../api/types.js";
 import { createSsoTokenProvider, SsoError } from "../teams/getSsoToken.js";
 import { initializeTeams, onTeamsThemeChange } from "../teams/initializeTeams.js";
 
-/** Where sign-in stands; each kind is one screen of the tab. */
+/** Sign-in progress. Each kind is one screen of the tab. */
 export type SignInState =
   | { kind: "starting" }
   /** Opened in an ordinary browser tab. In sandbox mode the sandbox sign-in form is offered. */

@@ -8,7 +8,7 @@ import { ImportOptionsForm, type ImportChoices } from "./ImportOptionsForm.js";
 import { ImportProgressView } from "./ImportProgressView.js";
 import { ReportTable } from "./ReportTable.js";
 
-/** Largest file the server accepts (it answers 413 beyond it); checked here first to save the upload. */
+/** Largest file the server accepts (it returns 413 beyond it); checked here first to save the upload. */
 const maxFileBytes = 5 * 1024 * 1024;
 
 /**

@@ -4,7 +4,7 @@ import { useDebouncedValue } from "../common/useDebouncedValue.js";
 import { initialTokenQuery, type TokenQuery } from "./useTokens.js";
 
 /**
- * Holds what the admin typed and chose, and derives the server query from it: search text is
+ * Keeps what the admin typed and chose, and derives the server query from it: search text is
  * debounced, and any filter or sort change goes back to page 1.
  */
 export function useTokenQuery() {

@@ -3,7 +3,7 @@ import type { ApiClient } from "../api/client.js";
 import type { AssignableUser } from "../api/types.js";
 import { useDebouncedValue } from "../common/useDebouncedValue.js";
 
-/** Searches directory users by prefix as the admin types (debounced; the latest answer wins). */
+/** Searches directory users by prefix as the admin types (debounced; the latest response wins). */
 export function useUserSearch(client: ApiClient, text: string) {
   const search = useDebouncedValue(text.trim(), 250);
   const [users, setUsers] = useState<AssignableUser[]>([]);

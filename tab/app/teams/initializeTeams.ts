@@ -1,4 +1,4 @@
-/** Where the tab runs: inside a Teams client (with its theme), or in an ordinary browser tab. */
+/** Host of the tab: a Teams client (with its theme), or an ordinary browser tab. */
 export type TeamsHost = { inTeams: true; theme: string } | { inTeams: false };
 
 /**
@@ -21,7 +21,7 @@ function cannotBeInTeams(): boolean {
 }
 
 /**
- * Initialises teams-js and reads the host's theme, or reports that no Teams host answered in time.
+ * Initialises teams-js and reads the host's theme, or reports that no Teams host responded in time.
  * teams-js is loaded only when a Teams host is possible, because importing it starts a request for
  * its list of valid origins from res.cdn.office.net.
  */

@@ -22,8 +22,8 @@ export interface TabStackOptions {
   auth?: Partial<TabAuthOptions>;
 }
 
-/** An answer of the tab API with its body read as text and, when possible, as JSON. */
-export interface ApiAnswer {
+/** A response of the tab API with its body read as text and, when possible, as JSON. */
+export interface TabApiResult {
   status: number;
   headers: Headers;
   text: string;
@@ -31,9 +31,9 @@ export interface ApiAnswer {
 }
 
 /**
- * The tab API over real parts: a restify server on 127.0.0.1 with registerTabApi, the token
- * service on Azurite tables with a unique prefix, and the sandbox tenant over HTTPS for Graph
- * calls and for the user tokens that the API validates.
+ * Starts the tab API over real parts: a restify server on 127.0.0.1 with registerTabApi and the
+ * token service on Azurite tables with a unique prefix. The sandbox tenant, over HTTPS, serves the
+ * Graph calls and issues the user tokens that the API validates.
  */
 export async function startTabStack(options: TabStackOptions = {}) {
   const testTenant: TestTenant = await startTestTenant();
@@ -70,7 +70,7 @@ export async function startTabStack(options: TabStackOptions = {}) {
     method: string,
     pathAndQuery: string,
     init: { token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
-  ): Promise<ApiAnswer> => {
+  ): Promise<TabApiResult> => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     let body = init.body;

@@ -41,7 +41,6 @@ export async function startHost(config: InventoryConfig, logger: Logger, options
       inventory,
       config,
       logger: logger.child({ part: "bot" }),
-      tables: { connectionString: stack.tablesConnectionString },
       access: groupAccessPolicy({
         graph: inventory.graph,
         adminGroupId: config.adminGroupId ?? (config.sandbox ? sandboxGroupIds.admins : undefined),

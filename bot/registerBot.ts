@@ -2,7 +2,6 @@ import type restify from "restify";
 import type { CloudAdapter } from "botbuilder";
 import { createActivationService, type ActivationService } from "../inventory/activation/index.js";
 import type { InventoryConfig } from "../inventory/config.js";
-import { ConfigurationError } from "../inventory/errors.js";
 import type { InventoryParts } from "../inventory/index.js";
 import type { Logger } from "../inventory/logger.js";
 import { staticAccessPolicy, type AccessPolicy } from "./access.js";
@@ -14,10 +13,8 @@ import { TokenBot } from "./TokenBot.js";
 /** What the host hands to {@link registerBot}. */
 export interface RegisterBotDependencies {
   inventory: Pick<InventoryParts, "tokens" | "graph" | "stores" | "cipher" | "notifier">;
-  config: Pick<InventoryConfig, "botId" | "botPassword" | "tenantId" | "publicUrl" | "tablesConnectionString">;
+  config: Pick<InventoryConfig, "botId" | "botPassword" | "tenantId" | "publicUrl">;
   logger: Logger;
-  /** Storage account of the inventory, for the `pending` table. Defaults to TABLES_CONNECTION_STRING. */
-  tables?: { connectionString: string; tablePrefix?: string };
   /** Defaults to a service over the inventory's stores. */
   activation?: ActivationService;
   /**
@@ -39,7 +36,6 @@ export interface RegisteredBot {
 /**
  * Creates the bot on botbuilder's CloudAdapter, mounts POST /api/messages on the server, and makes
  * the bot the inventory's helpdesk notifier.
- * @throws ConfigurationError when no storage account for pending activations is known.
  */
 export async function registerBot(server: restify.Server, deps: RegisterBotDependencies): Promise<RegisteredBot> {
   const { inventory, config, logger } = deps;
@@ -49,7 +45,6 @@ export async function registerBot(server: restify.Server, deps: RegisterBotDepen
     graph: inventory.graph,
     stores: inventory.stores,
     cipher: inventory.cipher,
-    tables: tablesOf(deps),
     notifier: () => inventory.notifier,
     logger: logger.child({ part: "activation" }),
     now: deps.now,
@@ -89,13 +84,4 @@ export async function registerBot(server: restify.Server, deps: RegisterBotDepen
 
   logger.info({ localMode: !config.botId }, "bot listening at POST /api/messages");
   return { adapter, bot, notifier, activation };
-}
-
-function tablesOf(deps: RegisterBotDependencies): { connectionString: string; tablePrefix?: string } {
-  if (deps.tables) return deps.tables;
-  if (deps.config.tablesConnectionString) return { connectionString: deps.config.tablesConnectionString };
-  throw new ConfigurationError(
-    "missingTablesConnectionString",
-    "The bot needs the storage account of the inventory for pending activations; pass `tables` to registerBot or set TABLES_CONNECTION_STRING.",
-  );
 }

@@ -3,6 +3,7 @@ import { loadConfig } from "../inventory/config.js";
 import { InventoryError, ValidationError } from "../inventory/errors.js";
 import { relaunchTrustingSandbox } from "../sandbox/trust.js";
 import { auditCommand } from "./commands/auditCommand.js";
+import { doctorCommand } from "./commands/doctorCommand.js";
 import { importCommand } from "./commands/importCommand.js";
 import { jobsCommand } from "./commands/jobsCommand.js";
 import { exportCommand, tokensCommand } from "./commands/tokensCommand.js";
@@ -68,6 +69,12 @@ function buildProgram(): Command {
     .option("--json", "print JSON")
     .action((options) => run(jobsCommand(options)));
 
+  program
+    .command("doctor")
+    .description("check the configuration: tenant, credential, Graph permissions, storage, bot and helpdesk channel")
+    .option("--json", "print JSON")
+    .action((options) => run(doctorCommand(options)));
+
   return program;
 }
 
@@ -82,14 +89,17 @@ function report(error: unknown): number {
 }
 
 async function main(): Promise<void> {
-  try {
-    const config = loadConfig();
-    if (config.sandbox) {
-      const childExit = await relaunchTrustingSandbox(config.dataDir);
-      if (childExit !== undefined) process.exit(childExit);
+  // An invalid configuration is reported by the command itself (doctor explains it in full).
+  const config = (() => {
+    try {
+      return loadConfig();
+    } catch {
+      return undefined;
     }
-  } catch (error) {
-    process.exit(report(error));
+  })();
+  if (config?.sandbox) {
+    const childExit = await relaunchTrustingSandbox(config.dataDir);
+    if (childExit !== undefined) process.exit(childExit);
   }
 
   await buildProgram().parseAsync(process.argv);

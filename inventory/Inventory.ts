@@ -194,12 +194,24 @@ export interface PermissionCheck {
   granted: boolean;
 }
 
+/** One result of a configuration check, in plain words, with the fix when something is wrong. */
+export interface StatusFinding {
+  area: "tenant" | "credential" | "permissions" | "storage" | "seedKey" | "bot" | "helpdesk" | "groups";
+  ok: boolean;
+  /** What was found, e.g. "Graph granted Policy.ReadWrite.AuthenticationMethod". */
+  message: string;
+  /** What to do, present when `ok` is false. */
+  fix?: string;
+}
+
 export interface ServiceStatus {
   tenant: { sandbox: boolean; tenantId?: string; clientId?: string; graphBaseUrl: string };
   graph: { reachable: boolean; error?: string; permissions: PermissionCheck[] };
   storage: { reachable: boolean; error?: string };
   helpdesk: { configured: boolean };
   bot: { configured: boolean };
+  /** Every check with its result; problems carry their fix. */
+  findings: StatusFinding[];
 }
 
 export interface StatusService {

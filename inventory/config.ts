@@ -15,6 +15,8 @@ export interface InventoryConfig {
   graphBaseUrl: string;
   /** Undefined means embedded Azurite. A secret when it carries an account key. */
   tablesConnectionString?: string;
+  /** Table service URL reached with the managed identity when no connection string is set. */
+  tablesEndpoint?: string;
   /** Base64 of 32 bytes; undefined in sandbox mode means "generate into DATA_DIR". A secret. */
   tokenSecretKey?: string;
   botId?: string;
@@ -56,6 +58,7 @@ const environmentSchema = z.object({
   AZURE_AUTHORITY_HOST: optionalText,
   GRAPH_BASE_URL: optionalText,
   TABLES_CONNECTION_STRING: optionalText,
+  TABLES_ENDPOINT: optionalText,
   TOKEN_SECRET_KEY: optionalText,
   BOT_ID: optionalText,
   BOT_PASSWORD: optionalText,
@@ -112,6 +115,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Invent
     authorityHost: env.AZURE_AUTHORITY_HOST ?? "https://login.microsoftonline.com",
     graphBaseUrl: env.GRAPH_BASE_URL ?? "https://graph.microsoft.com",
     tablesConnectionString: env.TABLES_CONNECTION_STRING,
+    tablesEndpoint: env.TABLES_ENDPOINT,
     tokenSecretKey: env.TOKEN_SECRET_KEY,
     botId: env.BOT_ID,
     botPassword: env.BOT_PASSWORD,

@@ -1,3 +1,4 @@
+import { ManagedIdentityCredential } from "@azure/identity";
 import { TableAuditService } from "./audit/TableAuditService.js";
 import type { InventoryConfig } from "./config.js";
 import { createSeedCipher, loadOrCreateSecretKey, type SeedCipher } from "./crypto/index.js";
@@ -15,7 +16,8 @@ export type { Inventory } from "./Inventory.js";
 
 /** Where the service reaches Graph and storage; filled from the configuration or the local stack. */
 export interface InventoryEndpoints {
-  tablesConnectionString: string;
+  /** Undefined means TABLES_ENDPOINT with the managed identity. */
+  tablesConnectionString?: string;
   /** Overrides of the configured tenant, used in sandbox mode. */
   tenant?: { authorityHost: string; graphBaseUrl: string; tenantId: string; clientId: string; clientSecret: string };
   /** Prefix for table names, so that tests can share one storage account. */
@@ -58,7 +60,13 @@ export async function createInventory(config: InventoryConfig, endpoints: Invent
     graphBaseUrl: tenant.graphBaseUrl,
     logger: logger.child({ part: "graph" }),
   });
-  const stores = await createTableStores({ connectionString: endpoints.tablesConnectionString, tablePrefix: endpoints.tablePrefix });
+  const stores = await createTableStores({
+    connectionString: endpoints.tablesConnectionString,
+    // App Service's system-assigned identity. Not DefaultAzureCredential: with AZURE_CLIENT_ID and
+    // AZURE_CLIENT_SECRET set for Graph, it would sign in as the app registration instead.
+    ...(endpoints.tablesConnectionString ? {} : { endpoint: config.tablesEndpoint, credential: new ManagedIdentityCredential() }),
+    tablePrefix: endpoints.tablePrefix,
+  });
   const cipher = createSeedCipher(
     loadOrCreateSecretKey({ configuredKey: config.tokenSecretKey, dataDir: config.dataDir, sandbox: config.sandbox }),
   );

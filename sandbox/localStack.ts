@@ -18,7 +18,8 @@ export const sandboxGroupIds = {
 
 /** Where the product finds its cloud parts: real ones, or the local stand-ins. */
 export interface CloudEndpoints {
-  tablesConnectionString: string;
+  /** Undefined when TABLES_ENDPOINT (managed identity) is used instead. */
+  tablesConnectionString?: string;
   /** Set in sandbox mode: the app registration and hosts of the sandbox tenant. */
   sandbox?: { url: string; tenantId: string; clientId: string; clientSecret: string };
 }
@@ -95,7 +96,6 @@ export async function startLocalStack(
   if (running) {
     logger.debug({ pid: running.pid }, "using the parts of the running local stack");
     const tablesConnectionString = config.tablesConnectionString ?? running.tablesConnectionString;
-    if (!tablesConnectionString) throw new Error(`The running stack (pid ${running.pid}) has no Table Storage; set TABLES_CONNECTION_STRING.`);
     const sandbox = config.sandbox && running.sandboxUrl ? readSandboxApp(config.dataDir, running.sandboxUrl) : undefined;
     return { tablesConnectionString, sandbox, owned: false, close: async () => undefined };
   }
@@ -103,7 +103,7 @@ export async function startLocalStack(
   let azurite: AzuriteProcess | undefined;
   let tenant: SandboxTenant | undefined;
   try {
-    if (!config.tablesConnectionString) {
+    if (!config.tablesConnectionString && !config.tablesEndpoint) {
       azurite = await startAzurite({ dataDir: path.join(config.dataDir, "azurite"), tablePort: config.azuriteTablePort });
       logger.info({ port: azurite.tablePort, pid: azurite.pid }, "embedded Azurite Table service started");
     }
@@ -122,7 +122,7 @@ export async function startLocalStack(
   }
 
   return {
-    tablesConnectionString: config.tablesConnectionString ?? azurite!.connectionString,
+    tablesConnectionString: config.tablesConnectionString ?? azurite?.connectionString,
     sandbox: tenant && {
       url: tenant.url,
       tenantId: tenant.tenantId,

@@ -4,7 +4,7 @@ import type { GraphGateway } from "../graph/GraphGateway.js";
 import { GraphRequestError } from "../graph/errors.js";
 import type { DirectoryUser, HardwareOathDevice } from "../types.js";
 import type { AttemptLimiter } from "./AttemptLimiter.js";
-import type { PendingActivationStore } from "./PendingActivationStore.js";
+import type { PendingActivationStore } from "../storage/pendingActivationRepository.js";
 import type {
   ActivationAuditEntry,
   ActivationAuditWriter,

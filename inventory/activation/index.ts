@@ -5,7 +5,6 @@ import type { TableStores } from "../storage/tableStores.js";
 import { verifyCode } from "../totp/codes.js";
 import { ActivationService, type ActivationGraph, type ActivationServiceOptions } from "./ActivationService.js";
 import { AttemptLimiter, type AttemptLimits } from "./AttemptLimiter.js";
-import { openPendingActivationStore } from "./PendingActivationStore.js";
 import { auditWriterOver, tokenStoreOver } from "./storageAdapters.js";
 
 export { ActivationService, argumentPattern, codePattern } from "./ActivationService.js";
@@ -14,10 +13,8 @@ export type { ActivationOutcome, CancelOutcome, ChatUser, MyTokenLine, RejectRea
 /** What {@link createActivationService} wires together. */
 export interface CreateActivationServiceParams {
   graph: ActivationGraph;
-  stores: Pick<TableStores, "tokens" | "audit" | "attempts">;
+  stores: Pick<TableStores, "tokens" | "audit" | "attempts" | "pendingActivations">;
   cipher: SeedCipher;
-  /** Same account and prefix as `stores`, for the `pending` table. A secret. */
-  tables: { connectionString: string; tablePrefix?: string };
   /** Read at each event; pass `() => inventory.notifier`. */
   notifier: () => Notifier;
   logger: Logger;
@@ -33,7 +30,7 @@ export async function createActivationService(params: CreateActivationServicePar
   return new ActivationService({
     graph: params.graph,
     tokens: tokenStoreOver(params.stores.tokens, params.cipher, now, params.keepSeeds),
-    pending: await openPendingActivationStore(params.tables),
+    pending: params.stores.pendingActivations,
     attempts: new AttemptLimiter(params.stores.attempts, params.limits),
     verifyCode,
     audit: auditWriterOver(params.stores.audit, now),

@@ -1,15 +1,9 @@
 import type { InventoryConfig } from "../config.js";
 import type { GraphGateway } from "../graph/GraphGateway.js";
-import { graphPermissions } from "../graph/permissions.js";
+import { checkGrantedPermissions } from "../graph/permissions.js";
 import type { PermissionCheck, ServiceStatus, StatusService } from "../Inventory.js";
 import type { TableStores } from "../storage/index.js";
-
-/** The least set of Graph application permissions, each with why the product needs it. */
-export function requiredPermissions(): { name: string; reason: string }[] {
-  const byName = new Map<string, string>();
-  for (const requirement of Object.values(graphPermissions)) byName.set(requirement.permission, requirement.reason);
-  return [...byName].map(([name, reason]) => ({ name, reason }));
-}
+import { findingsOf } from "./findings.js";
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : "unknown error";
@@ -39,7 +33,7 @@ export class GraphStatusService implements StatusService {
     } catch (error) {
       graphError = messageOf(error);
     }
-    const permissions: PermissionCheck[] = requiredPermissions().map((permission) => ({ ...permission, granted: granted.includes(permission.name) }));
+    const permissions: PermissionCheck[] = checkGrantedPermissions(granted);
 
     let storageError: string | undefined;
     try {
@@ -55,12 +49,13 @@ export class GraphStatusService implements StatusService {
       helpdeskConfigured = false;
     }
 
-    return {
+    const status = {
       tenant: { sandbox: config.sandbox, tenantId: this.deps.tenantId, clientId: this.deps.clientId, graphBaseUrl: this.deps.graphBaseUrl },
       graph: { reachable: graphError === undefined, ...(graphError ? { error: graphError } : {}), permissions },
       storage: { reachable: storageError === undefined, ...(storageError ? { error: storageError } : {}) },
       helpdesk: { configured: helpdeskConfigured },
       bot: { configured: Boolean(config.botId && config.botPassword) },
     };
+    return { ...status, findings: findingsOf(config, status) };
   }
 }

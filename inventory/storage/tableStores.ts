@@ -1,4 +1,5 @@
 import { TableClient } from "@azure/data-tables";
+import type { TokenCredential } from "@azure/identity";
 import { ConfigurationError } from "../errors.js";
 import { createAttemptRepository, type AttemptRepository } from "./attemptRepository.js";
 import { createAuditRepository, type AuditRepository } from "./auditRepository.js";
@@ -6,13 +7,20 @@ import { createConversationRepository, type ConversationRepository } from "./con
 import { EntityTable } from "./entityTable.js";
 import { createImportJobRepository, type ImportJobRepository } from "./importJobRepository.js";
 import { createImportRowRepository, type ImportRowRepository } from "./importRowRepository.js";
+import { PendingActivationStore } from "./pendingActivationRepository.js";
 import { toStorageFault } from "./storageErrors.js";
 import { createTokenRepository, type TokenRepository } from "./tokenRepository.js";
 
 /** Options of {@link createTableStores}. */
 export interface TableStoresOptions {
   /** Table Storage connection string (an account key or SAS). A secret, never log it. */
-  connectionString: string;
+  connectionString?: string;
+  /**
+   * Table service URL, e.g. `https://account.table.core.windows.net`, used with `credential`
+   * when there is no connection string: the production path with a managed identity.
+   */
+  endpoint?: string;
+  credential?: TokenCredential;
   /** Letters and digits put before every table name, so that tests can share one account. */
   tablePrefix?: string;
   /** Clock for audit and attempt times. @default () => new Date() */
@@ -27,6 +35,8 @@ export interface TableStores {
   audit: AuditRepository;
   conversations: ConversationRepository;
   attempts: AttemptRepository;
+  /** Claims in chat that wait for the code on the token. */
+  pendingActivations: PendingActivationStore;
 }
 
 /** Base names of the tables. Each gets the prefix. */
@@ -37,6 +47,7 @@ export const tableNames = {
   audit: "audit",
   conversations: "conversations",
   attempts: "attempts",
+  pendingActivations: "pending",
 } as const;
 
 const prefixPattern = /^[A-Za-z][A-Za-z0-9]{0,40}$/;
@@ -60,7 +71,7 @@ export async function createTableStores(options: TableStoresOptions): Promise<Ta
 
   const open = async (baseName: string): Promise<EntityTable> => {
     const name = `${prefix}${baseName}`;
-    const client = createClient(options.connectionString, name);
+    const client = createClient(options, name);
     try {
       await client.createTable();
     } catch (error) {
@@ -69,13 +80,14 @@ export async function createTableStores(options: TableStoresOptions): Promise<Ta
     return new EntityTable(name, client);
   };
 
-  const [tokens, importJobs, importRows, audit, conversations, attempts] = await Promise.all([
+  const [tokens, importJobs, importRows, audit, conversations, attempts, pendingActivations] = await Promise.all([
     open(tableNames.tokens),
     open(tableNames.importJobs),
     open(tableNames.importRows),
     open(tableNames.audit),
     open(tableNames.conversations),
     open(tableNames.attempts),
+    open(tableNames.pendingActivations),
   ]);
 
   return {
@@ -85,10 +97,18 @@ export async function createTableStores(options: TableStoresOptions): Promise<Ta
     audit: createAuditRepository(audit, now),
     conversations: createConversationRepository(conversations),
     attempts: createAttemptRepository(attempts, now),
+    pendingActivations: new PendingActivationStore(pendingActivations),
   };
 }
 
-function createClient(connectionString: string, tableName: string): TableClient {
+function createClient(options: TableStoresOptions, tableName: string): TableClient {
+  if (!options.connectionString) {
+    if (!options.endpoint || !options.credential) {
+      throw new ConfigurationError("missingTableStorage", "Set TABLES_CONNECTION_STRING, or TABLES_ENDPOINT for access with the managed identity.");
+    }
+    return new TableClient(options.endpoint, tableName, options.credential);
+  }
+  const connectionString = options.connectionString;
   const allowInsecureConnection = loopbackHttpEndpoint.test(connectionString);
   try {
     return TableClient.fromConnectionString(connectionString, tableName, { allowInsecureConnection });

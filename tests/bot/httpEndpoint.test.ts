@@ -8,7 +8,6 @@ import type { HelpdeskEvent, Notifier } from "../../inventory/Inventory.js";
 import { createLogger } from "../../inventory/logger.js";
 import { registerBot, type RegisteredBot } from "../../bot/registerBot.js";
 import { helpdeskConversation } from "../../bot/TokenBot.js";
-import { testConnectionString } from "../storage/openStores.js";
 import { startConnectorStub, type ConnectorStub } from "./support/connectorStub.js";
 import { startBotStack, users, type BotStack } from "./support/botStack.js";
 import { cardProblems } from "./support/adaptiveCardSchema.js";
@@ -35,7 +34,6 @@ async function startHost() {
     inventory,
     config: { publicUrl: "https://tokens.northwind.example" },
     logger: createLogger("bot-http-test"),
-    tables: { connectionString: testConnectionString(), tablePrefix: stack.tablePrefix },
     access: stack.access,
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

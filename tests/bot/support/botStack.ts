@@ -11,7 +11,7 @@ import { generateCode } from "../../../inventory/totp/codes.js";
 import { staticAccessPolicy } from "../../../bot/access.js";
 import { TokenBot } from "../../../bot/TokenBot.js";
 import { startTestTenant, users, type TestTenant } from "../../graph/support/sandbox.js";
-import { openStores, testConnectionString } from "../../storage/openStores.js";
+import { openStores } from "../../storage/openStores.js";
 
 export { users };
 
@@ -52,7 +52,6 @@ export async function startBotStack(options: BotStackOptions = {}) {
       graph,
       stores,
       cipher,
-      tables: { connectionString: testConnectionString(), tablePrefix },
       notifier: () => notifier,
       logger,
       limits: options.limits,

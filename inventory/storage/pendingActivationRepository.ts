@@ -1,9 +1,8 @@
-import { odata, TableClient } from "@azure/data-tables";
-import { ConfigurationError, ConflictError } from "../errors.js";
-import { EntityTable } from "../storage/entityTable.js";
-import { encodeKey } from "../storage/keys.js";
-import { requireString } from "../storage/properties.js";
-import { toStorageFault } from "../storage/storageErrors.js";
+import { odata } from "@azure/data-tables";
+import { ConflictError } from "../errors.js";
+import type { EntityTable } from "./entityTable.js";
+import { encodeKey } from "./keys.js";
+import { requireString } from "./properties.js";
 
 /** A claim that waits for the code shown on the token. */
 export interface PendingActivation {
@@ -12,18 +11,6 @@ export interface PendingActivation {
   createdAt: string;
   expiresAt: string;
 }
-
-/** Options of {@link openPendingActivationStore}: the same account and prefix as the other tables. */
-export interface PendingStoreOptions {
-  /** A secret: never log it. */
-  connectionString: string;
-  tablePrefix?: string;
-}
-
-/** Base name of the table; it gets the same prefix as the storage layer's tables. */
-export const pendingTableName = "pending";
-
-const loopbackHttpEndpoint = /(^|;)\s*TableEndpoint\s*=\s*http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//i;
 
 /**
  * Pending activations in the `pending` table: PartitionKey = encoded user id, RowKey = encoded
@@ -68,26 +55,4 @@ export class PendingActivationStore {
       if (!(error instanceof ConflictError)) throw error;
     }
   }
-}
-
-/**
- * Opens the `pending` table (creating it when missing) the way the storage layer opens its tables:
- * plain HTTP only to an emulator on this machine.
- */
-export async function openPendingActivationStore(options: PendingStoreOptions): Promise<PendingActivationStore> {
-  const name = `${options.tablePrefix ?? ""}${pendingTableName}`;
-  let client: TableClient;
-  try {
-    client = TableClient.fromConnectionString(options.connectionString, name, {
-      allowInsecureConnection: loopbackHttpEndpoint.test(options.connectionString),
-    });
-  } catch (error) {
-    throw new ConfigurationError("invalidTablesConnectionString", "TABLES_CONNECTION_STRING is invalid; copy it from the storage account's Access keys page.", { cause: error });
-  }
-  try {
-    await client.createTable();
-  } catch (error) {
-    throw toStorageFault(error, { table: name, operation: "creation", subject: "the table" });
-  }
-  return new PendingActivationStore(new EntityTable(name, client));
 }

@@ -44,7 +44,7 @@ param botDisplayName string = 'Token Inventory'
 param tokenSecretKey string
 
 @description('True: also store a storage connection string in Key Vault and set TABLES_CONNECTION_STRING, which keeps shared key access on. False: managed identity only.')
-param useTablesConnectionString bool = true
+param useTablesConnectionString bool = false
 
 @description('Optional Entra group id whose members are admins besides the TokenInventory.Admin app role.')
 param adminGroupId string = ''
@@ -198,7 +198,6 @@ var baseAppSettings = {
   DATA_DIR: '/home/data/token-inventory'
   PUBLIC_URL: 'https://${webApp.properties.defaultHostName}'
   // App Service forwards requests to the container, so the server must listen on all interfaces.
-  // TODO: the host binds to 127.0.0.1 and does not read HOST yet.
   HOST: '0.0.0.0'
   AZURE_TENANT_ID: aadAppTenantId
   AZURE_CLIENT_ID: aadAppClientId

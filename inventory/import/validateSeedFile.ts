@@ -34,8 +34,16 @@ interface ValidateOptions extends ImportOptions {
 export async function validateSeedFile(file: SeedFileInput, options: ValidateOptions): Promise<ValidatedFile> {
   const seedFile = await openSeedFile(file.content, { fileName: file.fileName, secretEncoding: options.secretEncoding });
   const reportRows: ImportReportRow[] = [];
-  const candidates: { seed: SeedRow; report: ImportReportRow }[] = [];
+  const accepted: AcceptedRow[] = [];
   const firstRowOfSerial = new Map<string, number>();
+  // Rows wait in a small window for their tenant checks, so a large file never holds every row twice.
+  let window: Candidate[] = [];
+  const limit = pLimit(8);
+  const flush = async () => {
+    const passed = await checkAgainstTenant(window, options, limit);
+    if (options.keepAccepted) accepted.push(...passed);
+    window = [];
+  };
 
   for await (const parsed of seedFile.rows) {
     if (!parsed.seed) {
@@ -68,10 +76,11 @@ export async function validateSeedFile(file: SeedFileInput, options: ValidateOpt
       continue;
     }
     firstRowOfSerial.set(seed.serialNumber.toLowerCase(), seed.row);
-    candidates.push({ seed: options.keepAccepted ? seed : { ...seed, secretKey: "" }, report });
+    window.push({ seed, report });
+    if (window.length >= checkWindowSize) await flush();
   }
+  await flush();
 
-  const accepted = await checkAgainstTenant(candidates, options);
   return { columns: { found: seedFile.columns.found, unknown: seedFile.columns.unknown }, reportRows, accepted };
 }
 
@@ -80,11 +89,16 @@ function fail(report: ImportReportRow, code: string, message: string): void {
   report.error = { code, message };
 }
 
-async function checkAgainstTenant(
-  candidates: { seed: SeedRow; report: ImportReportRow }[],
-  options: ValidateOptions,
-): Promise<AcceptedRow[]> {
-  const limit = pLimit(8);
+/** A row that passed the file checks and waits for the inventory and directory checks. */
+interface Candidate {
+  seed: SeedRow;
+  report: ImportReportRow;
+}
+
+/** Rows checked against the inventory and directory at once; user lookups within it run in parallel. */
+const checkWindowSize = 256;
+
+async function checkAgainstTenant(candidates: Candidate[], options: ValidateOptions, limit: ReturnType<typeof pLimit>): Promise<AcceptedRow[]> {
   const accepted: (AcceptedRow | undefined)[] = await Promise.all(
     candidates.map(({ seed, report }) =>
       limit(async () => {

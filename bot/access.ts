@@ -27,7 +27,7 @@ export interface GroupAccessPolicyOptions {
   adminGroupId?: string;
   /** Members may act on helpdesk cards (HELPDESK_GROUP_ID); admins always may. */
   helpdeskGroupId?: string;
-  /** How long an answer is reused, in milliseconds. @default 300000 */
+  /** How long a membership result is cached, in milliseconds. @default 300000 */
   cacheMs?: number;
   now?: () => number;
 }

@@ -25,7 +25,7 @@ export interface Inventory {
   close(): Promise<void>;
 }
 
-/** Who did something, as written to the audit log. */
+/** Person or process that acted, as written to the audit log. */
 export interface Actor {
   /** Entra object id when known. */
   id?: string;
@@ -198,9 +198,9 @@ export interface PermissionCheck {
 export interface StatusFinding {
   area: "tenant" | "credential" | "permissions" | "storage" | "seedKey" | "bot" | "helpdesk" | "groups";
   ok: boolean;
-  /** What was found, e.g. "Graph granted Policy.ReadWrite.AuthenticationMethod". */
+  /** Result in plain words, e.g. "Graph granted Policy.ReadWrite.AuthenticationMethod". */
   message: string;
-  /** What to do, present when `ok` is false. */
+  /** Fix to apply, present when `ok` is false. */
   fix?: string;
 }
 

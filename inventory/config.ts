@@ -4,7 +4,7 @@ import { ConfigurationError } from "./errors.js";
 
 /** Settings of the token service, read from environment variables. */
 export interface InventoryConfig {
-  /** True when no Entra app is configured and the sandbox tenant stands in for Entra ID. */
+  /** True when no Entra app is configured, so the sandbox tenant replaces Entra ID and Graph. */
   sandbox: boolean;
   tenantId?: string;
   clientId?: string;

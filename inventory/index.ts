@@ -14,7 +14,7 @@ import { GraphUserService } from "./users/GraphUserService.js";
 
 export type { Inventory } from "./Inventory.js";
 
-/** Where the service reaches Graph and storage; filled from the configuration or the local stack. */
+/** Graph and storage endpoints of the service, from the configuration or the local stack. */
 export interface InventoryEndpoints {
   /** Undefined means TABLES_ENDPOINT with the managed identity. */
   tablesConnectionString?: string;
@@ -32,7 +32,7 @@ export interface InventoryParts extends Inventory {
   readonly logger: Logger;
 }
 
-/** A notifier for when no bot runs: it logs events so that nothing is lost silently. */
+/** Notifier used while no bot runs. It logs each event, so that none is dropped silently. */
 export function createLogNotifier(logger: Logger): Notifier {
   return {
     async notify(event) {

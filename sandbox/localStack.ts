@@ -16,7 +16,7 @@ export const sandboxGroupIds = {
   helpdesk: "6a7c1f00-0000-4000-8000-00000000a002",
 } as const;
 
-/** Where the product finds its cloud parts: real ones, or the local stand-ins. */
+/** Cloud endpoints of the product: real ones, or the local stand-ins. */
 export interface CloudEndpoints {
   /** Undefined when TABLES_ENDPOINT (managed identity) is used instead. */
   tablesConnectionString?: string;

@@ -23,7 +23,7 @@ export interface ImportJobRunnerDeps {
 /** Devices per delta create request. Graph documents no maximum; 50 keeps one failed request cheap. */
 const bulkCreateSize = 50;
 
-/** Why a row stopped, in our words; Graph's detail stays in the log. */
+/** Converts a row failure into our error code and message; Graph's detail stays in the log. */
 function errorOf(error: unknown): { code: string; message: string } {
   if (error instanceof InventoryError) return { code: error.code, message: error.message };
   return { code: "unexpectedError", message: "An unexpected error stopped this row; see the service log and resume the job." };

@@ -11,7 +11,7 @@ export interface AcceptedRow {
   user?: DirectoryUser;
 }
 
-/** Result of checking a whole file; `accepted` holds seeds, so it never leaves the service. */
+/** Result of checking a whole file. `accepted` contains seeds, so it never leaves the service. */
 export interface ValidatedFile {
   columns: { found: string[]; unknown: string[] };
   reportRows: ImportReportRow[];
@@ -36,7 +36,7 @@ export async function validateSeedFile(file: SeedFileInput, options: ValidateOpt
   const reportRows: ImportReportRow[] = [];
   const accepted: AcceptedRow[] = [];
   const firstRowOfSerial = new Map<string, number>();
-  // Rows wait in a small window for their tenant checks, so a large file never holds every row twice.
+  // Rows wait in a small window for their tenant checks, so a large file is never kept in memory twice.
   let window: Candidate[] = [];
   const limit = pLimit(8);
   const flush = async () => {

@@ -73,10 +73,19 @@ export function helpdeskCard(state: HelpdeskCardState, publicUrl: string | undef
   });
 }
 
-/** Link into the admin tab for the event's token or import. */
+/**
+ * Builds the link into the admin tab for the event's token or import: `<PUBLIC_URL>/?serial=<serial>`,
+ * `<PUBLIC_URL>/?import=<jobId>`, or the tab's root for events without either. The host serves the
+ * tab at the site root, so a path in PUBLIC_URL is dropped.
+ */
 export function tabLink(publicUrl: string, event: HelpdeskEvent): string {
-  // NOTE: the tab's route names are the tab's; these query parameters must match what it reads.
-  const url = new URL("/tab/", publicUrl);
+  // NOTE: Teams opens this link in a browser, not in the Admin tab. Only in sandbox mode can the
+  // tab sign in there; otherwise it names the linked token or import and tells the admin to open
+  // Teams. A Teams deep link (https://teams.microsoft.com/l/entity/<app id>/admin with the
+  // subEntityId `serial:<serial>` or `import:<jobId>`, which tab/app/links/deepLink.ts also
+  // reads) would open the tab in Teams, but needs the Teams app id, which the bot's configuration
+  // does not have.
+  const url = new URL("/", publicUrl);
   if (event.kind === "importFinished") url.searchParams.set("import", event.jobId);
   else if ("serialNumber" in event && event.serialNumber) url.searchParams.set("serial", event.serialNumber);
   return url.toString();

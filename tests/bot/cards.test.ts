@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { HelpdeskEvent } from "../../inventory/Inventory.js";
 import { chooseTokenCard, codePromptCard } from "../../bot/cards/codePromptCard.js";
-import { cardVerbs, helpdeskCard } from "../../bot/cards/helpdeskCard.js";
+import { cardVerbs, helpdeskCard, tabLink } from "../../bot/cards/helpdeskCard.js";
 import { cardActionDataSchema } from "../../bot/cards/helpdeskCardState.js";
 import { cardProblems } from "./support/adaptiveCardSchema.js";
 
@@ -62,7 +62,7 @@ describe("helpdesk cards", () => {
     const actions = card.actions as Array<{ type: string; verb?: string; url?: string; data?: unknown }>;
 
     expect(actions.map((action) => action.verb ?? action.type)).toEqual([cardVerbs.unassignToken, cardVerbs.resetAttempts, "Action.OpenUrl"]);
-    expect(actions[2]!.url).toBe("https://tokens.northwind.example/tab/?serial=71230001");
+    expect(actions[2]!.url).toBe("https://tokens.northwind.example/?serial=71230001");
     expect(cardActionDataSchema.safeParse(actions[0]!.data).success).toBe(true);
   });
 
@@ -73,7 +73,7 @@ describe("helpdesk cards", () => {
     expect(text).toContain("seeds.csv: 3 of 10 rows failed.");
     expect(text).toContain("Row 6, serial 00004");
     expect(text).not.toContain("serial 00005");
-    expect(text).toContain("https://tokens.northwind.example/tab/?import=job-1");
+    expect(text).toContain("https://tokens.northwind.example/?import=job-1");
   });
 
   it("hides a button once it was used and shows who used it", () => {
@@ -98,5 +98,35 @@ describe("helpdesk cards", () => {
     };
 
     expect(cardProblems(card).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("tabLink", () => {
+  const publicUrl = "https://tokens.northwind.example";
+  const claimed = (serialNumber: string): HelpdeskEvent => ({ kind: "tokenClaimed", userId: "u-1", serialNumber });
+  const finished = (jobId: string): HelpdeskEvent => ({ ...(events[2] as Extract<HelpdeskEvent, { kind: "importFinished" }>), jobId });
+
+  it.each([
+    ["token event", publicUrl, claimed("71230001"), "https://tokens.northwind.example/?serial=71230001"],
+    ["serial with leading zeros", publicUrl, claimed("00012345"), "https://tokens.northwind.example/?serial=00012345"],
+    ["serial with reserved characters", publicUrl, claimed("A/B#1 ?&=+"), "https://tokens.northwind.example/?serial=A%2FB%231+%3F%26%3D%2B"],
+    ["import event", publicUrl, finished("job_2026-01-01"), "https://tokens.northwind.example/?import=job_2026-01-01"],
+    ["event without token or import", publicUrl, events[3]!, "https://tokens.northwind.example/"],
+    ["PUBLIC_URL with trailing slash", `${publicUrl}/`, claimed("71230001"), "https://tokens.northwind.example/?serial=71230001"],
+    ["PUBLIC_URL with a port", "http://127.0.0.1:3978", claimed("71230001"), "http://127.0.0.1:3978/?serial=71230001"],
+    ["PUBLIC_URL with a path, query and fragment", `${publicUrl}/tab/?x=1#top`, claimed("71230001"), "https://tokens.northwind.example/?serial=71230001"],
+  ])("%s", (_case, base, event, expected) => {
+    expect(tabLink(base, event)).toBe(expected);
+  });
+
+  it.each([
+    ["serial", claimed("A/B#1 ?&=+"), "A/B#1 ?&=+"],
+    ["import", finished("job-1"), "job-1"],
+  ])("round-trips the %s through URLSearchParams", (parameter, event, value) => {
+    const url = new URL(tabLink(publicUrl, event));
+
+    expect(url.pathname).toBe("/");
+    expect(url.searchParams.get(parameter)).toBe(value);
+    expect([...url.searchParams.keys()]).toEqual([parameter]);
   });
 });

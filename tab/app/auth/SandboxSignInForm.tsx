@@ -13,14 +13,27 @@ export interface SandboxSignInFormProps {
 
 type SandboxUser = { userPrincipalName: string; displayName: string };
 
-/** Lets a developer sign in as a user of the sandbox directory, found by name as they type. */
+/**
+ * Search sent when the list is opened before anything is typed. GET /api/sandbox/users needs at
+ * least one letter, so the empty box lists the users whose name or UPN starts with this one. In
+ * samples/directory.json that is the admin, Ada Alvarez.
+ */
+const browseSearch = "a";
+
+/**
+ * Lets a developer sign in as a user of the sandbox directory, found by name as they type. Opening
+ * the list before typing shows a first set of users, so a newcomer needs to know no name.
+ */
 export function SandboxSignInForm({ onSignIn, error }: SandboxSignInFormProps) {
   const [text, setText] = useState("");
+  const [open, setOpen] = useState(false);
   const [users, setUsers] = useState<SandboxUser[]>([]);
   const [listError, setListError] = useState<string>();
   const [selected, setSelected] = useState<SandboxUser>();
   const [busy, setBusy] = useState(false);
-  const search = useDebouncedValue(text.trim(), 200);
+  const typed = useDebouncedValue(text.trim(), 200);
+  let search = typed;
+  if (search === "" && open) search = browseSearch;
 
   useEffect(() => {
     if (search === "") return setUsers([]);
@@ -54,15 +67,16 @@ export function SandboxSignInForm({ onSignIn, error }: SandboxSignInFormProps) {
       <Field
         label="Sign in as a sandbox directory user"
         required
-        hint="Type a name, for example Ada, and pick the user. Only users with the TokenInventory.Admin role get in."
+        hint="Open the list or type a name, for example Ada, and pick the user. Only users with the TokenInventory.Admin role get in."
         validationState={listError ? "error" : "none"}
         validationMessage={listError}
       >
         <Combobox
           freeform
-          placeholder="Search the sandbox directory"
+          placeholder="Type a name, for example Ada"
           value={text}
           selectedOptions={selected ? [selected.userPrincipalName] : []}
+          onOpenChange={(_event, data) => setOpen(data.open)}
           onInput={(event) => {
             setText((event.target as HTMLInputElement).value);
             setSelected(undefined);

@@ -30,10 +30,12 @@ function stateForSession(session: SessionInfo, client: ApiClient): SignInState {
 
 /**
  * Signs the admin in: with the Teams SSO token inside Teams, with a sandbox token in sandbox mode
- * outside Teams. Also follows the Teams theme. Outside Teams it settles within about 4 seconds.
+ * outside Teams. Also follows the Teams theme and returns the Teams deep link's `page.subPageId`.
+ * Outside Teams it settles within about 4 seconds.
  */
 export function useSignIn(onThemeChange: (theme: string) => void) {
   const [state, setState] = useState<SignInState>({ kind: "starting" });
+  const [teamsSubPageId, setTeamsSubPageId] = useState<string>();
 
   const signInWithTeams = useCallback(async () => {
     const getToken = createSsoTokenProvider();
@@ -64,6 +66,7 @@ export function useSignIn(onThemeChange: (theme: string) => void) {
       if (cancelled) return;
       if (!host.inTeams) return setState({ kind: "outsideTeams", sandbox: anonymous?.sandbox ?? false });
 
+      setTeamsSubPageId(host.subPageId);
       onThemeChange(host.theme);
       await onTeamsThemeChange(onThemeChange);
       await signInWithTeams();
@@ -93,5 +96,5 @@ export function useSignIn(onThemeChange: (theme: string) => void) {
     setState({ kind: "outsideTeams", sandbox: true });
   }, []);
 
-  return { state, signInToSandbox, signOut, retryTeamsSignIn: signInWithTeams };
+  return { state, teamsSubPageId, signInToSandbox, signOut, retryTeamsSignIn: signInWithTeams };
 }

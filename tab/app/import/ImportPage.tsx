@@ -11,15 +11,23 @@ import { ReportTable } from "./ReportTable.js";
 /** Largest file the server accepts (it returns 413 beyond it); checked here first to save the upload. */
 const maxFileBytes = 5 * 1024 * 1024;
 
+/** Props of {@link ImportPage}. */
+export interface ImportPageProps {
+  client: ApiClient;
+  /** Job to show at once (its progress, then its report), from a link into the tab. */
+  initialJobId?: string;
+  onShowInventory: () => void;
+}
+
 /**
  * The import flow: choose a file and a mode, check every row (nothing is written yet), confirm,
  * then follow the job until it finishes.
  */
-export function ImportPage({ client, onShowInventory }: { client: ApiClient; onShowInventory: () => void }) {
+export function ImportPage({ client, initialJobId, onShowInventory }: ImportPageProps) {
   const [file, setFile] = useState<File>();
   const [choices, setChoices] = useState<ImportChoices>({ mode: "activate", keepSeeds: false, secretEncoding: "" });
   const [preview, setPreview] = useState<ImportReport>();
-  const [jobId, setJobId] = useState<string>();
+  const [jobId, setJobId] = useState<string | undefined>(initialJobId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 

@@ -14,8 +14,26 @@ export interface ImportProgressViewProps {
 
 /** A live progress bar with counts per step; once finished, the failed rows and the results download. */
 export function ImportProgressView({ client, jobId, onShowInventory }: ImportProgressViewProps) {
-  const { progress, report, error } = useImportProgress(client, jobId);
+  const { progress, report, error, notFound } = useImportProgress(client, jobId);
   const results = useDownload(client);
+
+  if (notFound) {
+    return (
+      <ErrorMessage
+        title="Import not found"
+        message={`No import has the job id ${jobId}. Check the link, or upload the seed file again to start a new import.`}
+      />
+    );
+  }
+  if (progress?.state === "draft") {
+    return (
+      <ErrorMessage
+        title="Import not started"
+        message={`Import ${jobId} of ${progress.fileName} was checked but never started, so it has no results. Upload the file again and start the import.`}
+      />
+    );
+  }
+
   const total = progress?.totalRows ?? 0;
   const done = progress?.steps.done ?? 0;
   const finished = report !== undefined;

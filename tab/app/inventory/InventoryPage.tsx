@@ -18,9 +18,16 @@ type PendingAction = { action: TokenAction; token: TokenView } | { action: "bulk
 
 const tokenPath = (serialNumber: string) => `/api/tokens/${encodeURIComponent(serialNumber)}`;
 
+/** Props of {@link InventoryPage}. */
+export interface InventoryPageProps {
+  client: ApiClient;
+  /** Serial number filter to start with, from a link into the tab. */
+  initialSerial?: string;
+}
+
 /** The inventory: filters, the token grid with row and bulk actions, and paging. */
-export function InventoryPage({ client }: { client: ApiClient }) {
-  const filters = useTokenQuery();
+export function InventoryPage({ client, initialSerial }: InventoryPageProps) {
+  const filters = useTokenQuery(initialSerial);
   const { data, error, loading, reload } = useTokens(client, filters.query);
   const [selected, setSelected] = useState<Set<TableRowId>>(new Set());
   const [pending, setPending] = useState<PendingAction>();

@@ -6,9 +6,10 @@ import { initialTokenQuery, type TokenQuery } from "./useTokens.js";
 /**
  * Keeps what the admin typed and chose, and derives the server query from it: search text is
  * debounced, and any filter or sort change goes back to page 1.
+ * @param initialSerial serial number filter to start with, for example from a link into the tab.
  */
-export function useTokenQuery() {
-  const [serial, setSerial] = useState("");
+export function useTokenQuery(initialSerial = "") {
+  const [serial, setSerial] = useState(initialSerial);
   const [user, setUser] = useState("");
   const [status, setStatus] = useState<DeviceStatus>();
   const [sort, setSort] = useState<{ field: TokenSortField; descending: boolean }>({ field: "serialNumber", descending: false });
@@ -19,7 +20,7 @@ export function useTokenQuery() {
 
   useEffect(() => setPage(1), [debouncedSerial, debouncedUser, status, sort]);
 
-  const [query, setQuery] = useState<TokenQuery>(initialTokenQuery);
+  const [query, setQuery] = useState<TokenQuery>(() => ({ ...initialTokenQuery, serial: initialSerial.trim() }));
   useEffect(() => {
     setQuery({
       ...initialTokenQuery,

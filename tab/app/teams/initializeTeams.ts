@@ -1,5 +1,8 @@
-/** Host of the tab: a Teams client (with its theme), or an ordinary browser tab. */
-export type TeamsHost = { inTeams: true; theme: string } | { inTeams: false };
+/**
+ * Host of the tab: a Teams client (with its theme and, for a deep link, the `subEntityId` that
+ * teams-js returns as `page.subPageId`), or an ordinary browser tab.
+ */
+export type TeamsHost = { inTeams: true; theme: string; subPageId?: string } | { inTeams: false };
 
 /**
  * Time allowed for `app.initialize()`. In a frame that is not Teams it can hang ("SDK
@@ -35,7 +38,7 @@ export async function initializeTeams(timeoutMs = teamsInitializeTimeoutMs): Pro
 
     const context = await app.getContext();
     await app.notifySuccess();
-    return { inTeams: true, theme: context.app.theme };
+    return { inTeams: true, theme: context.app.theme, subPageId: context.page.subPageId || undefined };
   } catch (error) {
     // "No Parent window found" and similar: not a Teams host, which is an expected outcome.
     console.info("Microsoft Teams did not initialise the tab:", error instanceof Error ? error.message : error);

@@ -1,17 +1,10 @@
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { build } from "vite";
 import { startHost, type RunningHost } from "../../../bot/index.js";
-import { loadConfig, projectRoot } from "../../../inventory/config.js";
+import { loadConfig } from "../../../inventory/config.js";
 import { createLogger } from "../../../inventory/logger.js";
-
-/** Builds the tab into dist/tab unless a build is already there (`npm test` builds first). */
-export async function ensureTabBuilt(): Promise<void> {
-  if (existsSync(path.join(projectRoot, "dist", "tab", "index.html"))) return;
-  await build({ configFile: path.join(projectRoot, "vite.config.ts"), logLevel: "warn" });
-}
+import { ensureTabBuilt } from "./tabBuild.js";
 
 /**
  * Starts the product as `npm start` does in sandbox mode, in a fresh data folder: embedded

@@ -22,6 +22,7 @@ function jsonReport(report: ImportReport) {
     jobId: report.jobId ?? null,
     mode: report.mode,
     counts: report.counts,
+    columns: report.columns,
     rows: report.rows.map((row) => ({
       row: row.row,
       serialNumber: row.serialNumber,

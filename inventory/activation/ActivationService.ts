@@ -14,11 +14,12 @@ import type {
   VerifyCodeParams,
   VerifyCodeResult,
 } from "./ports.js";
+import { serialNumberPattern } from "../formats/serialNumber.js";
 import { reject } from "./rejections.js";
 import type { ActivationOutcome, CancelOutcome, ChatUser, MyTokenLine } from "./types.js";
 
-/** Serial numbers and codes as the chat may send them; checked before any query. */
-export const argumentPattern = /^[A-Za-z0-9-]{4,32}$/u;
+/** Serial numbers and codes as the chat may send them, checked before any query: the importer's serial rules. */
+export const argumentPattern = serialNumberPattern;
 
 /** A code is exactly six digits and stays a string, so leading zeros survive. */
 export const codePattern = /^[0-9]{6}$/u;

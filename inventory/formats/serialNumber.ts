@@ -3,6 +3,12 @@ import { quote } from "./rowReader.js";
 /** Maximum length of a serial number, in characters. */
 export const MAX_SERIAL_LENGTH = 64;
 
+/**
+ * A whole serial number as the importer accepts it. The chat uses the same pattern, so that every
+ * imported token can be claimed; quotes and spaces never pass, which keeps queries safe.
+ */
+export const serialNumberPattern = new RegExp(`^[A-Za-z0-9_./-]{1,${MAX_SERIAL_LENGTH}}$`, "u");
+
 /** Result of {@link checkSerialNumber}: the serial, or a message that states what to fix. */
 export type SerialNumberCheck = { ok: true; serialNumber: string } | { ok: false; code: string; message: string };
 

@@ -32,7 +32,9 @@ function errorOf(error: unknown): { code: string; message: string } {
 /**
  * Runs one stored import job to its end. Every step of every row is recorded before the next one
  * starts, and every step first checks Graph's state, so that a job stopped at any point (crash,
- * kill, restart) resumes without creating a device twice or activating one twice.
+ * kill, restart) resumes without creating a device twice or activating one twice. Only rows that
+ * passed validation carry a seed and reach Graph; they always have a hash function and interval,
+ * hence the non-null assertions.
  */
 export class ImportJobRunner {
   constructor(private readonly deps: ImportJobRunnerDeps) {}
@@ -164,8 +166,8 @@ export class ImportJobRunner {
           userId: current.userId!,
           deviceId: current.deviceId!,
           secretKey: this.deps.cipher.decrypt(current.encryptedSecret!),
-          hashFunction: current.hashFunction,
-          timeIntervalInSeconds: current.timeIntervalInSeconds,
+          hashFunction: current.hashFunction!,
+          timeIntervalInSeconds: current.timeIntervalInSeconds!,
           now: this.deps.now,
         });
         current = await this.saveRow({ ...current, steps: { ...current.steps, activated: true } });
@@ -240,8 +242,8 @@ export class ImportJobRunner {
       model: row.model,
       displayName: row.displayName,
       secretKey: this.deps.cipher.decrypt(row.encryptedSecret!),
-      timeIntervalInSeconds: row.timeIntervalInSeconds,
-      hashFunction: row.hashFunction,
+      timeIntervalInSeconds: row.timeIntervalInSeconds!,
+      hashFunction: row.hashFunction!,
       // Creating with assignTo saves one Graph request per token.
       ...(assign ? { assignTo: { id: row.userId! } } : {}),
     };
@@ -298,7 +300,14 @@ export class ImportJobRunner {
     step?: string,
   ): Promise<ImportRowRecord> {
     const dropSeed = outcome === "activated" && !job.keepSeeds;
-    const settled = await this.saveRow({ ...row, outcome, error, encryptedSecret: outcome === "failed" ? row.encryptedSecret : undefined });
+    // A row whose user was rejected at validation stays failed, with that reason, once its token is created.
+    const finalOutcome = row.error && outcome !== "activated" ? "failed" : outcome;
+    const settled = await this.saveRow({
+      ...row,
+      outcome: finalOutcome,
+      error: error ?? row.error,
+      encryptedSecret: finalOutcome === "failed" && !row.steps.created ? row.encryptedSecret : undefined,
+    });
 
     if (outcome === "activated") await this.recordToken(settled, "activated", actor, "activate", dropSeed);
     if (outcome === "failed") {
@@ -339,8 +348,8 @@ export class ImportJobRunner {
       manufacturer: row.manufacturer,
       model: row.model,
       displayName: row.displayName,
-      hashFunction: row.hashFunction,
-      timeIntervalInSeconds: row.timeIntervalInSeconds,
+      hashFunction: row.hashFunction!,
+      timeIntervalInSeconds: row.timeIntervalInSeconds!,
       status,
       assignedUserId: assigned ? row.userId : undefined,
       assignedUpn: assigned ? row.upn : undefined,

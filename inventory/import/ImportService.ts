@@ -13,6 +13,7 @@ import type {
   SeedFileInput,
 } from "../Inventory.js";
 import type { ImportJob, ImportRowRecord, TableStores } from "../storage/index.js";
+import type { DeviceStatus } from "../types.js";
 import { UserResolver } from "../users/UserResolver.js";
 import { ImportJobRunner } from "./ImportJobRunner.js";
 import { countReportRows, progressOf, reportRowOf } from "./report.js";
@@ -57,9 +58,9 @@ export class TableImportService implements ImportService {
           row: report.row,
           serialNumber: report.serialNumber,
           upn: report.upn,
-          hashFunction: report.hashFunction ?? "hmacsha1",
+          hashFunction: report.hashFunction,
           hashInferred: report.hashInferred ?? false,
-          timeIntervalInSeconds: report.timeIntervalInSeconds ?? 30,
+          timeIntervalInSeconds: report.timeIntervalInSeconds,
           manufacturer: "",
           model: "",
           steps: { created: false, assigned: false, activated: false },
@@ -67,7 +68,7 @@ export class TableImportService implements ImportService {
           error: report.error,
         };
       }
-      const { seed, user } = row;
+      const { seed, user, userProblem } = row;
       return {
         jobId,
         row: seed.row,
@@ -83,6 +84,8 @@ export class TableImportService implements ImportService {
         model: seed.model,
         displayName: seed.displayName,
         steps: { created: false, assigned: false, activated: false },
+        // The run creates the token unassigned and then reports the row as failed with this error.
+        error: userProblem,
       };
     });
 
@@ -164,7 +167,7 @@ export class TableImportService implements ImportService {
   private async auditRejectedRows(jobId: string, rows: ImportRowRecord[], actor: Actor): Promise<void> {
     const time = new Date().toISOString();
     for (const row of rows) {
-      if (row.outcome !== "failed") continue;
+      if (row.outcome !== "failed" && !row.error) continue;
       await this.deps.stores.audit.append({
         time,
         actor: actor.name,
@@ -191,12 +194,12 @@ export class TableImportService implements ImportService {
   }
 
   private async check(file: SeedFileInput, options: ImportOptions, keepAccepted: boolean): Promise<ValidatedFile> {
-    const known = new Set<string>();
-    for await (const token of this.deps.stores.tokens.list({})) known.add(token.serialNumber.toLowerCase());
+    const known = new Map<string, DeviceStatus>();
+    for await (const token of this.deps.stores.tokens.list({})) known.set(token.serialNumber.toLowerCase(), token.status);
     return validateSeedFile(file, {
       ...options,
       users: new UserResolver(this.deps.graph),
-      knownSerials: async (serialNumber) => known.has(serialNumber.toLowerCase()),
+      inventoryStatus: async (serialNumber) => known.get(serialNumber.toLowerCase()),
       keepAccepted,
     });
   }

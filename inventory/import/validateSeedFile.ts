@@ -1,14 +1,21 @@
 import pLimit from "p-limit";
 import { openSeedFile } from "../formats/index.js";
 import type { ImportOptions, ImportReportRow, SeedFileInput } from "../Inventory.js";
-import type { DirectoryUser, SeedRow } from "../types.js";
+import { ValidationError } from "../errors.js";
+import type { DeviceStatus, DirectoryUser, SeedRow } from "../types.js";
 import type { UserResolver } from "../users/UserResolver.js";
 
-/** A row that passed every check, with what the import needs to act on it. */
+/**
+ * A row whose token goes to Graph, with what the import needs to act on it. A row whose user was
+ * rejected is accepted too (its report row says failed), so that the token still reaches the
+ * inventory, unassigned.
+ */
 export interface AcceptedRow {
   seed: SeedRow;
-  /** Set when the mode assigns and the row names a user. */
+  /** Set when the mode assigns and the row names a user who may hold the token. */
   user?: DirectoryUser;
+  /** Why the row's user cannot get the token; the token is created unassigned. */
+  userProblem?: { code: string; message: string };
 }
 
 /** Result of checking a whole file. `accepted` contains seeds, so it never leaves the service. */
@@ -20,8 +27,8 @@ export interface ValidatedFile {
 
 interface ValidateOptions extends ImportOptions {
   users: UserResolver;
-  /** Serial numbers already in the inventory, which the file must not import again. */
-  knownSerials: (serialNumber: string) => Promise<boolean>;
+  /** Status of the token with this serial number in the inventory, or undefined when it is new. */
+  inventoryStatus: (serialNumber: string) => Promise<DeviceStatus | undefined>;
   /** Keep accepted seeds (for a job); a dry run only needs the report. */
   keepAccepted: boolean;
 }
@@ -81,6 +88,9 @@ export async function validateSeedFile(file: SeedFileInput, options: ValidateOpt
   }
   await flush();
 
+  if (reportRows.length === 0) {
+    throw new ValidationError("noDataRows", `${file.fileName} has no data rows, only a header. Add one row per token below the header.`);
+  }
   return { columns: { found: seedFile.columns.found, unknown: seedFile.columns.unknown }, reportRows, accepted };
 }
 
@@ -100,28 +110,38 @@ const checkWindowSize = 256;
 
 async function checkAgainstTenant(candidates: Candidate[], options: ValidateOptions, limit: ReturnType<typeof pLimit>): Promise<AcceptedRow[]> {
   const accepted: (AcceptedRow | undefined)[] = await Promise.all(
-    candidates.map(({ seed, report }) =>
-      limit(async () => {
-        if (await options.knownSerials(seed.serialNumber)) {
-          report.outcome = "skipped";
-          report.error = {
-            code: "alreadyInInventory",
-            message: `Serial number ${seed.serialNumber} is already in the inventory; the row was skipped. Delete the token first to import it again.`,
-          };
-          return undefined;
-        }
-
-        if (options.mode === "import" || !seed.upn) return { seed };
-
-        const resolution = await options.users.resolve(seed.upn);
-        if (!resolution.ok) {
-          fail(report, resolution.code, resolution.message);
-          return undefined;
-        }
-        report.userDisplayName = resolution.user.displayName;
-        return { seed, user: resolution.user };
-      }),
-    ),
+    candidates.map(({ seed, report }) => limit(() => checkRow(seed, report, options))),
   );
   return accepted.filter((row): row is AcceptedRow => row !== undefined);
+}
+
+/**
+ * Checks one row against the inventory and the directory. A token already in the inventory is
+ * skipped, unless it is still available and the row now names a user who may hold it: then this
+ * run assigns (and activates) it, which is how a row with a corrected user is imported again.
+ */
+async function checkRow(seed: SeedRow, report: ImportReportRow, options: ValidateOptions): Promise<AcceptedRow | undefined> {
+  const status = await options.inventoryStatus(seed.serialNumber);
+  const resolution = options.mode !== "import" && seed.upn ? await options.users.resolve(seed.upn) : undefined;
+  if (resolution?.ok) report.userDisplayName = resolution.user.displayName;
+
+  if (status !== undefined) {
+    if (resolution?.ok && status === "available") return { seed, user: resolution.user };
+    report.outcome = "skipped";
+    report.error = {
+      code: "alreadyInInventory",
+      message: `Serial number ${seed.serialNumber} is already in the inventory (${status}); the row was skipped. Delete the token first to import it again.`,
+    };
+    return undefined;
+  }
+
+  if (resolution && !resolution.ok) {
+    const userProblem = {
+      code: resolution.code,
+      message: `${resolution.message} The token itself is imported unassigned: assign it in the tab, or import the row again with a corrected user.`,
+    };
+    fail(report, userProblem.code, userProblem.message);
+    return { seed, userProblem };
+  }
+  return { seed, user: resolution?.user };
 }

@@ -3,7 +3,7 @@ import { ConflictError, ValidationError } from "../errors.js";
 import type { HashFunction, RowOutcome, TimeInterval } from "../types.js";
 import type { EntityTable, StoredEntity } from "./entityTable.js";
 import { encodeKey } from "./keys.js";
-import { optionalString, readBoolean, requireNumber, requireString } from "./properties.js";
+import { optionalNumber, optionalString, readBoolean, requireNumber, requireString } from "./properties.js";
 
 /** Progress of one row through the steps of an import. A resumed job skips the steps already done. */
 export interface ImportRowSteps {
@@ -24,9 +24,11 @@ export interface ImportRowRecord {
   userDisplayName?: string;
   /** The seed sealed by the seed cipher (`v1.…`). Removed once it is no longer needed. */
   encryptedSecret?: string;
-  hashFunction: HashFunction;
+  /** Undefined for a row that failed validation before its hash was known. */
+  hashFunction?: HashFunction;
   hashInferred: boolean;
-  timeIntervalInSeconds: TimeInterval;
+  /** Undefined for a row that failed validation before its interval was known. */
+  timeIntervalInSeconds?: TimeInterval;
   manufacturer: string;
   model: string;
   displayName?: string;
@@ -130,9 +132,9 @@ function fromEntity(entity: StoredEntity): ImportRowRecord {
     userId: optionalString(entity, "userId"),
     userDisplayName: optionalString(entity, "userDisplayName"),
     encryptedSecret: optionalString(entity, "encryptedSecret"),
-    hashFunction: requireString(entity, "hashFunction") as HashFunction,
+    hashFunction: optionalString(entity, "hashFunction") as HashFunction | undefined,
     hashInferred: readBoolean(entity, "hashInferred"),
-    timeIntervalInSeconds: requireNumber(entity, "timeIntervalInSeconds") as TimeInterval,
+    timeIntervalInSeconds: optionalNumber(entity, "timeIntervalInSeconds") as TimeInterval | undefined,
     manufacturer: requireString(entity, "manufacturer"),
     model: requireString(entity, "model"),
     displayName: optionalString(entity, "displayName"),

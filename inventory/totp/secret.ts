@@ -36,7 +36,11 @@ export function normalizeSecret(value: string, declared?: SecretEncoding): Norma
     return fail("missingValue", "The secret key is empty. Add the seed from the vendor's file.");
   }
 
-  const encoding = declared ?? detectEncoding(compact);
+  // A `0x` prefix, as programmers write hex, declares hex by itself.
+  const prefixedHex = declared !== "base32" && /^0x[0-9a-f]+$/i.test(compact);
+  const digits = prefixedHex ? compact.slice(2) : compact;
+  const written = prefixedHex ? value.trim().replace(/^0x/i, "") : value;
+  const encoding = declared ?? (prefixedHex ? "hex" : detectEncoding(digits));
   if (encoding === "ambiguous") {
     return fail(
       "ambiguousSecretEncoding",
@@ -45,7 +49,7 @@ export function normalizeSecret(value: string, declared?: SecretEncoding): Norma
     );
   }
 
-  const decoded = encoding === "hex" ? decodeHex(value, compact) : decodeBase32(value, compact);
+  const decoded = encoding === "hex" ? decodeHex(written, digits) : decodeBase32(written, digits);
   if (!decoded.ok) return decoded;
 
   return checkLength(decoded.bytes, encoding);

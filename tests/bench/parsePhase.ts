@@ -30,7 +30,7 @@ await pipeline(Readable.from(withNewlines()), createWriteStream(file));
 const started = performance.now();
 const result = await validateSeedFile(
   { fileName: "large.csv", content: createReadStream(file) },
-  { mode: "import", users: new UserResolver(noGraph), knownSerials: async () => false, keepAccepted: false },
+  { mode: "import", users: new UserResolver(noGraph), inventoryStatus: async () => undefined, keepAccepted: false },
 );
 const seconds = (performance.now() - started) / 1000;
 rmSync(workDir, { recursive: true, force: true });

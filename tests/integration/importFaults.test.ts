@@ -21,8 +21,8 @@ afterEach(async () => {
   stack = undefined;
 });
 
-describe("rows that must not reach Graph", () => {
-  it("rejects a guest account before any create and audits the row", async () => {
+describe("rows whose user cannot hold the token", () => {
+  it("imports a guest's token unassigned and audits the rejection", async () => {
     stack = await startImportStack();
     const csv = header + `alex_fabrikam.example#EXT#@northwind.example,71230005,${secretA},30,Token2,C202\r\n`;
 
@@ -30,9 +30,9 @@ describe("rows that must not reach Graph", () => {
 
     expect(report.rows[0]).toMatchObject({ outcome: "failed", error: { code: "guestUser" } });
     expect(report.rows[0]!.error!.message).toContain("guest accounts cannot hold hardware OATH tokens");
-    expect(stack.devicesBySerial().has("71230005")).toBe(false);
+    expect(stack.devicesBySerial().get("71230005")).toMatchObject({ status: "available", assignedTo: null });
     const audit = await stack.auditEntries();
-    expect(audit.find((entry) => entry.serialNumber === "71230005")).toMatchObject({
+    expect(audit.find((entry) => entry.serialNumber === "71230005" && entry.outcome !== "success")).toMatchObject({
       outcome: "rejected",
       targetUser: "alex_fabrikam.example#EXT#@northwind.example",
     });
@@ -49,7 +49,29 @@ describe("rows that must not reach Graph", () => {
     const report = await stack.importText("users.csv", csv, { mode: "activate" });
 
     expect(report.rows.map((row) => row.error?.code ?? row.outcome)).toEqual(["userNotFound", "userDisabled", "activated"]);
-    expect([...stack.devicesBySerial().keys()]).toEqual(["71230022"]);
+    expect(report.rows.map((row) => row.outcome)).toEqual(["failed", "failed", "activated"]);
+    const devices = stack.devicesBySerial();
+    expect(devices.get("71230020")).toMatchObject({ status: "available", assignedTo: null });
+    expect(devices.get("71230021")).toMatchObject({ status: "available", assignedTo: null });
+  });
+
+  it("assigns and activates a skipped token when the row is imported again with a valid user", async () => {
+    stack = await startImportStack();
+    await stack.importText("typo.csv", header + `nobody@northwind.example,71230023,${secretA},30,Token2,C202\r\n`, { mode: "activate" });
+
+    const report = await stack.importText("fixed.csv", header + `ada.alvarez@northwind.example,71230023,${secretA},30,Token2,C202\r\n`, { mode: "activate" });
+
+    expect(report.rows[0]).toMatchObject({ outcome: "activated" });
+    expect(stack.tenant.devices().filter((device) => device.serialNumber === "71230023")).toHaveLength(1);
+    expect(stack.devicesBySerial().get("71230023")).toMatchObject({ status: "activated", assignedTo: { id: "00000000-0000-4000-8000-000000000001" } });
+  });
+
+  it("rejects a file with a header and no rows", async () => {
+    stack = await startImportStack();
+
+    await expect(stack.imports.validate({ fileName: "empty.csv", content: Buffer.from(header) }, { mode: "activate" })).rejects.toMatchObject({
+      code: "noDataRows",
+    });
   });
 
   it("reports a serial repeated in the file and one already in the inventory", async () => {

@@ -144,3 +144,11 @@ describe("normalizeSecret", () => {
     }
   });
 });
+
+describe("hex with a 0x prefix", () => {
+  it.each(["0xc964ca946ff8d079f9fcc2865e793565b852068f", "0XC964 CA94 6FF8 D079 F9FC C286 5E79 3565 B852 068F"])("converts %s", (value) => {
+    const result = normalizeSecret(value);
+
+    expect(result).toMatchObject({ ok: true, secretKey: "ZFSMVFDP7DIHT6P4YKDF46JVMW4FEBUP", sourceEncoding: "hex" });
+  });
+});

@@ -6,6 +6,7 @@ import {
 } from "botbuilder";
 import type { ActivationService } from "../inventory/activation/ActivationService.js";
 import type { TokenService } from "../inventory/Inventory.js";
+import type { Signer } from "../inventory/crypto/index.js";
 import type { Logger } from "../inventory/logger.js";
 import type { ConversationRepository } from "../inventory/storage/conversationRepository.js";
 import type { AccessPolicy } from "./access.js";
@@ -24,7 +25,9 @@ export const helpdeskConversation = { kind: "helpdesk", id: "default" } as const
 /** Dependencies of the bot on the rest of the product. */
 export interface TokenBotDependencies {
   activation: Pick<ActivationService, "claim" | "complete" | "myTokens" | "cancel" | "resetAttempts">;
-  tokens: Pick<TokenService, "unassign">;
+  tokens: Pick<TokenService, "unassign" | "get">;
+  /** Signs and checks the data of helpdesk card buttons. */
+  cardSigner: Signer;
   access: AccessPolicy;
   conversations: Pick<ConversationRepository, "save">;
   /** Public root of the product (PUBLIC_URL), for links on cards. */

@@ -19,25 +19,34 @@ export async function handleCardAction(
 ): Promise<AdaptiveCardInvokeResponse> {
   const parsed = cardActionDataSchema.safeParse(invokeValue.action.data);
   const verb = invokeValue.action.verb;
+  if (!verb) {
+    deps.logger.warn("card action without a verb");
+    return errorResponse(400, "BadRequest", "This card button has no action. Use the buttons of a card that the bot posted in the helpdesk channel.");
+  }
   if (!parsed.success || (verb !== cardVerbs.unassignToken && verb !== cardVerbs.resetAttempts)) {
     deps.logger.warn({ verb }, "card action with unknown verb or data");
     return errorResponse(400, "BadRequest", `The card action "${verb}" is not one of this bot's; reopen the card from the helpdesk channel.`);
   }
   const state = parsed.data.state as HelpdeskCardState;
+  // Only events that this bot signed may be acted on: anyone can send an invoke with made-up data.
+  if (!deps.cardSigner.verify(state.event, parsed.data.signature)) {
+    deps.logger.warn({ verb }, "card action with data that the bot did not sign");
+    return errorResponse(400, "BadRequest", "This card was not posted by this bot, or was changed. Use the card in the helpdesk channel.");
+  }
 
   const from = context.activity.from;
   const clicker = from?.aadObjectId;
   const allowed = clicker ? (await deps.access.isAdmin(clicker)) || (await deps.access.isHelpdesk(clicker)) : false;
-  const by = from?.name ?? clicker ?? "unknown user";
-  const at = (deps.now?.() ?? new Date()).toISOString();
   if (!allowed || !clicker) {
     deps.logger.warn({ verb, userId: clicker }, "card action rejected: not admin or helpdesk");
-    return cardResponse(helpdeskCard(withLine(state, { verb: "denied", text: `Rejected: only admins and helpdesk members may use this button, not ${by}`, by, at }), deps.publicUrl));
+    return messageResponse("Only admins and members of the helpdesk group may use this button. Nothing was changed.");
   }
 
+  const by = from?.name ?? clicker;
+  const at = (deps.now?.() ?? new Date()).toISOString();
   const actor: Actor = { id: clicker, name: by, kind: "admin" };
   const line = await runVerb(verb, state, actor, deps);
-  const card = helpdeskCard(withLine(state, { ...line, by, at }), deps.publicUrl);
+  const card = helpdeskCard(withLine(state, { ...line, by, at }), deps.publicUrl, deps.cardSigner);
   await updateForEveryone(context, card, deps);
   return cardResponse(card);
 }
@@ -51,6 +60,10 @@ async function runVerb(
   const event = state.event;
   try {
     if (verb === cardVerbs.unassignToken && "serialNumber" in event && event.serialNumber) {
+      const token = await deps.tokens.get(event.serialNumber);
+      if ("userId" in event && token?.assignedTo?.id !== event.userId) {
+        return { verb: "failed", text: `Token ${event.serialNumber} is no longer assigned to ${event.userPrincipalName ?? event.userId}; nothing was changed` };
+      }
       await deps.tokens.unassign(event.serialNumber, actor);
       deps.logger.info({ serialNumber: event.serialNumber, actor: actor.id }, "token unassigned from a helpdesk card");
       return { verb, text: `Token ${event.serialNumber} unassigned` };
@@ -84,6 +97,11 @@ async function updateForEveryone(context: TurnContext, card: AdaptiveCardJson, d
 
 function cardResponse(card: AdaptiveCardJson): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: adaptiveCardContentType, value: card as unknown as Record<string, unknown> };
+}
+
+/** Answers with a short message that Teams shows to the clicking user only; the card stays as it was. */
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: text as unknown as Record<string, unknown> };
 }
 
 function errorResponse(statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse {

@@ -5,6 +5,15 @@ import type { InventoryParts } from "../inventory/index.js";
 import { projectRoot } from "../inventory/config.js";
 import type { Logger } from "../inventory/logger.js";
 
+/** True for a request path that decodes cleanly and contains no NUL byte. */
+function isServablePath(requestPath: string): boolean {
+  try {
+    return !decodeURIComponent(requestPath).includes("\0");
+  } catch {
+    return false;
+  }
+}
+
 /** Folder of the built tab (Vite output). */
 export const tabDistDir = path.join(projectRoot, "dist", "tab");
 
@@ -14,6 +23,8 @@ export const tabDistDir = path.join(projectRoot, "dist", "tab");
  */
 export function createHostServer(inventory: InventoryParts, logger: Logger): restify.Server {
   const server = restify.createServer({ name: "token-inventory", handleUncaughtExceptions: false });
+  // A client that never finishes its request body must not hold a connection for Node's default 5 minutes.
+  server.server.requestTimeout = 60_000;
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   server.get("/api/health", async (_request, response) => {
@@ -28,13 +39,26 @@ export function createHostServer(inventory: InventoryParts, logger: Logger): res
     });
   });
 
-  if (existsSync(tabDistDir)) {
-    server.get(
-      "/*",
-      restify.plugins.serveStatic({ directory: tabDistDir, default: "index.html" }),
-    );
-  } else {
-    logger.warn({ tabDistDir }, "the tab is not built; run `npm run build:tab` to serve it");
-  }
+  // Checked per request, so that a tab built while the host runs is served without a restart.
+  const serveTab = restify.plugins.serveStatic({ directory: tabDistDir, default: "index.html" });
+  server.get("/*", (request, response, next) => {
+    if (!existsSync(path.join(tabDistDir, "index.html"))) {
+      response.send(503, { code: "tabNotBuilt", message: "The admin tab is not built. Run `npm run build:tab`, then reload this page." });
+      return next(false);
+    }
+    // restify's static server hands the decoded path to fs.stat, which throws outside any handler
+    // on a NUL byte; such paths, and undecodable ones, never reach it.
+    if (!isServablePath(request.path())) {
+      response.send(400, { code: "invalidPath", message: "The path of this request is invalid." });
+      return next(false);
+    }
+    return serveTab(request, response, (error?: unknown) => {
+      if (error === undefined || error === false) return next(error as undefined);
+      // restify's own 404 message contains the file system path; ours does not.
+      response.send(404, { code: "notFound", message: `No page ${request.path()} exists here. The tab is at /.` });
+      return next(false);
+    });
+  });
+  if (!existsSync(tabDistDir)) logger.warn({ tabDistDir }, "the tab is not built; run `npm run build:tab` to serve it");
   return server;
 }

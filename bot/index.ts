@@ -2,7 +2,8 @@ import type restify from "restify";
 import { loadConfig, type InventoryConfig } from "../inventory/config.js";
 import { createInventory, type InventoryParts } from "../inventory/index.js";
 import { createLogger, type Logger } from "../inventory/logger.js";
-import { readRunningStack, removeStackFile, sandboxGroupIds, startLocalStack, writeStackFile, type LocalStack } from "../sandbox/localStack.js";
+import { removeStackFile, sandboxGroupIds, startLocalStack, writeStackFile, type LocalStack } from "../sandbox/localStack.js";
+import { assertPortFree } from "../sandbox/ports.js";
 import { relaunchTrustingSandbox } from "../sandbox/trust.js";
 import { registerTabApi } from "../tab/api/index.js";
 import { groupAccessPolicy } from "./access.js";
@@ -19,12 +20,35 @@ export interface RunningHost {
 }
 
 /**
+ * Mounts the bot at /api/messages. Without BOT_ID the endpoint would trust any identity in a
+ * posted activity: fine against the sandbox tenant, never next to a real one, so then it stays off.
+ */
+async function mountBot(server: restify.Server, inventory: InventoryParts, config: InventoryConfig, logger: Logger): Promise<void> {
+  if (!config.sandbox && !config.botId) {
+    logger.warn("the bot is off: a real tenant is configured but BOT_ID and BOT_PASSWORD are not, so /api/messages is not served");
+    return;
+  }
+  await registerBot(server, {
+    inventory,
+    config,
+    logger: logger.child({ part: "bot" }),
+    access: groupAccessPolicy({
+      graph: inventory.graph,
+      adminGroupId: config.adminGroupId ?? (config.sandbox ? sandboxGroupIds.admins : undefined),
+      helpdeskGroupId: config.helpdeskGroupId ?? (config.sandbox ? sandboxGroupIds.helpdesk : undefined),
+    }),
+  });
+}
+
+/**
  * Starts everything `npm start` runs: the local stack when needed (embedded Azurite, the sandbox
  * tenant), the token service, the bot at /api/messages, the tab API under /api and the built tab,
  * then resumes import jobs that a stopped process left unfinished.
  */
 export async function startHost(config: InventoryConfig, logger: Logger, options: { port?: number; writeStackFile?: boolean } = {}): Promise<RunningHost> {
-  const stack = await startLocalStack(config, logger, { attach: false });
+  const port = options.port ?? config.port;
+  if (config.host === "127.0.0.1") await assertPortFree(port, "PORT");
+  const stack = await startLocalStack(config, logger, { owner: "host" });
   let inventory: InventoryParts | undefined;
   try {
     inventory = await createInventory(
@@ -37,16 +61,7 @@ export async function startHost(config: InventoryConfig, logger: Logger, options
     );
 
     const server = createHostServer(inventory, logger);
-    await registerBot(server, {
-      inventory,
-      config,
-      logger: logger.child({ part: "bot" }),
-      access: groupAccessPolicy({
-        graph: inventory.graph,
-        adminGroupId: config.adminGroupId ?? (config.sandbox ? sandboxGroupIds.admins : undefined),
-        helpdeskGroupId: config.helpdeskGroupId ?? (config.sandbox ? sandboxGroupIds.helpdesk : undefined),
-      }),
-    });
+    await mountBot(server, inventory, config, logger);
     registerTabApi(server, {
       inventory,
       logger: logger.child({ part: "tab-api" }),
@@ -55,16 +70,15 @@ export async function startHost(config: InventoryConfig, logger: Logger, options
         authorityHost: stack.sandbox?.url ?? config.authorityHost,
         tenantId: stack.sandbox?.tenantId ?? config.tenantId!,
         audience: config.clientId ? [config.clientId, ...(config.publicUrl ? [`api://${new URL(config.publicUrl).host}/${config.clientId}`] : [])] : ["api://token-inventory-sandbox"],
-        adminGroupId: config.adminGroupId,
+        adminGroupId: config.adminGroupId ?? (config.sandbox ? sandboxGroupIds.admins : undefined),
       },
     });
 
-    const port = options.port ?? config.port;
     await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
     const address = server.address() as { port: number };
     const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${address.port}`;
     if (options.writeStackFile) {
-      writeStackFile(config.dataDir, { tablesConnectionString: stack.tablesConnectionString, sandboxUrl: stack.sandbox?.url, hostUrl: url });
+      writeStackFile(config.dataDir, { owner: "host", tablesConnectionString: stack.tablesConnectionString, sandboxUrl: stack.sandbox?.url, hostUrl: url });
     }
 
     const parts = inventory;
@@ -103,12 +117,6 @@ async function main(): Promise<void> {
     const childExit = await relaunchTrustingSandbox(config.dataDir);
     if (childExit !== undefined) process.exit(childExit);
   }
-  const running = readRunningStack(config.dataDir);
-  if (running) {
-    logger.error({ pid: running.pid, url: running.hostUrl }, `Token Inventory already runs with DATA_DIR ${config.dataDir}; stop it (pid ${running.pid}) first.`);
-    process.exit(1);
-  }
-
   const host = await startHost(config, logger, { writeStackFile: true });
   if (config.sandbox) {
     logger.warn(

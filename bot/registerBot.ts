@@ -12,7 +12,7 @@ import { TokenBot } from "./TokenBot.js";
 
 /** What the host hands to {@link registerBot}. */
 export interface RegisterBotDependencies {
-  inventory: Pick<InventoryParts, "tokens" | "graph" | "stores" | "cipher" | "notifier">;
+  inventory: Pick<InventoryParts, "tokens" | "graph" | "stores" | "cipher" | "cardSigner" | "notifier">;
   config: Pick<InventoryConfig, "botId" | "botPassword" | "tenantId" | "publicUrl">;
   logger: Logger;
   /** Defaults to a service over the inventory's stores. */
@@ -60,6 +60,7 @@ export async function registerBot(server: restify.Server, deps: RegisterBotDepen
     access,
     conversations: inventory.stores.conversations,
     publicUrl: config.publicUrl,
+    cardSigner: inventory.cardSigner,
     logger,
     now: deps.now,
   });
@@ -68,6 +69,7 @@ export async function registerBot(server: restify.Server, deps: RegisterBotDepen
     botAppId: config.botId ?? "",
     conversations: inventory.stores.conversations,
     publicUrl: config.publicUrl,
+    cardSigner: inventory.cardSigner,
     logger: logger.child({ part: "helpdesk" }),
   });
   inventory.notifier = notifier;

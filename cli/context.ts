@@ -30,7 +30,7 @@ export async function withInventory<T>(actorName: string | undefined, act: (cont
   let stack: LocalStack | undefined;
   let inventory: InventoryParts | undefined;
   try {
-    stack = await startLocalStack(config, logger, { attach: true });
+    stack = await startLocalStack(config, logger, { owner: "cli" });
     inventory = await createInventory(
       config,
       {

@@ -25,6 +25,10 @@ async function run(work: Promise<number>): Promise<void> {
 
 function buildProgram(): Command {
   const program = new Command("token-inventory")
+    // Usage errors (an unknown option or value) exit with 2, like a bad file; help and version with 0.
+    .exitOverride((error) => {
+      process.exit(error.exitCode === 0 ? 0 : 2);
+    })
     .description("Import hardware OATH tokens into Microsoft Entra ID and manage them. Without AZURE_TENANT_ID it works against the local sandbox tenant.")
     .showHelpAfterError();
 

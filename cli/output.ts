@@ -12,15 +12,18 @@ export function formatImportReport(report: ImportReport, dryRun: boolean): strin
   const { counts } = report;
   const lines = [
     `${dryRun ? "Dry run of" : "Import of"} ${report.fileName} in ${report.mode} mode${report.jobId ? ` (job ${report.jobId})` : ""}`,
-    `${counts.total} rows: ` +
+    `${counts.total} ${counts.total === 1 ? "row" : "rows"}: ` +
       (dryRun
         ? `${counts.valid} valid, ${counts.skipped} skipped, ${counts.failed} failed`
         : `${counts.activated} activated, ${counts.assigned} assigned, ${counts.created} created, ${counts.skipped} skipped, ${counts.failed} failed`),
   ];
 
   const inferred = report.rows.filter((row) => row.hashInferred).length;
-  if (inferred > 0) lines.push(`${inferred} rows have no hash column value; their hash was inferred from the seed length.`);
+  if (inferred > 0) {
+    lines.push(`${inferred} ${inferred === 1 ? "row has" : "rows have"} no hash value; the hash was inferred from the seed length.`);
+  }
   if (report.columns.unknown.length > 0) lines.push(`Ignored columns: ${report.columns.unknown.join(", ")}`);
+  for (const warning of report.warnings ?? []) lines.push(`Warning: ${warning}`);
 
   const problems = report.rows.filter((row) => row.error);
   if (problems.length > 0) {

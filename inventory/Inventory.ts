@@ -61,7 +61,8 @@ export interface ImportReportRow {
   error?: { code: string; message: string };
 }
 
-export type ImportJobState = "draft" | "pending" | "running" | "completed" | "failed";
+/** `interrupted` is never stored: it is a running job whose process on this machine has ended. */
+export type ImportJobState = "draft" | "pending" | "running" | "interrupted" | "completed" | "failed";
 
 export interface ImportReport {
   /** Undefined for a dry run, which stores nothing. */
@@ -71,6 +72,8 @@ export interface ImportReport {
   fileName: string;
   counts: Record<RowOutcome, number> & { total: number };
   columns: { found: string[]; unknown: string[] };
+  /** Header problems that do not stop the import but change what it does, e.g. a misspelt "upn" column. */
+  warnings?: string[];
   rows: ImportReportRow[];
 }
 
@@ -198,6 +201,8 @@ export interface PermissionCheck {
 export interface StatusFinding {
   area: "tenant" | "credential" | "permissions" | "storage" | "seedKey" | "bot" | "helpdesk" | "groups";
   ok: boolean;
+  /** Set for a gap that the product runs fine without, such as no helpdesk channel yet. */
+  warning?: boolean;
   /** Result in plain words, e.g. "Graph granted Policy.ReadWrite.AuthenticationMethod". */
   message: string;
   /** Fix to apply, present when `ok` is false. */
@@ -208,7 +213,8 @@ export interface ServiceStatus {
   tenant: { sandbox: boolean; tenantId?: string; clientId?: string; graphBaseUrl: string };
   graph: { reachable: boolean; error?: string; permissions: PermissionCheck[] };
   storage: { reachable: boolean; error?: string };
-  helpdesk: { configured: boolean };
+  /** `stale`: a channel was registered, but the bot was removed from it since. */
+  helpdesk: { configured: boolean; stale?: boolean };
   bot: { configured: boolean };
   /** Every check with its result; problems carry their fix. */
   findings: StatusFinding[];

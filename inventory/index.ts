@@ -1,7 +1,7 @@
 import { ManagedIdentityCredential } from "@azure/identity";
 import { TableAuditService } from "./audit/TableAuditService.js";
 import type { InventoryConfig } from "./config.js";
-import { createSeedCipher, loadOrCreateSecretKey, type SeedCipher } from "./crypto/index.js";
+import { createSeedCipher, createSigner, loadOrCreateSecretKey, type SeedCipher, type Signer } from "./crypto/index.js";
 import { createGraphGateway } from "./graph/createGraphGateway.js";
 import type { GraphGateway } from "./graph/GraphGateway.js";
 import { TableImportService } from "./import/ImportService.js";
@@ -29,6 +29,8 @@ export interface InventoryParts extends Inventory {
   readonly graph: GraphGateway;
   readonly stores: TableStores;
   readonly cipher: SeedCipher;
+  /** Signs the data of helpdesk card buttons, so that an action names only what the bot posted. */
+  readonly cardSigner: Signer;
   readonly logger: Logger;
 }
 
@@ -67,9 +69,9 @@ export async function createInventory(config: InventoryConfig, endpoints: Invent
     ...(endpoints.tablesConnectionString ? {} : { endpoint: config.tablesEndpoint, credential: new ManagedIdentityCredential() }),
     tablePrefix: endpoints.tablePrefix,
   });
-  const cipher = createSeedCipher(
-    loadOrCreateSecretKey({ configuredKey: config.tokenSecretKey, dataDir: config.dataDir, sandbox: config.sandbox }),
-  );
+  const secretKey = loadOrCreateSecretKey({ configuredKey: config.tokenSecretKey, dataDir: config.dataDir, sandbox: config.sandbox });
+  const cipher = createSeedCipher(secretKey);
+  const cardSigner = createSigner(secretKey, "helpdesk cards");
 
   let notifier: Notifier = createLogNotifier(logger);
   const importLogger = logger.child({ part: "import" });
@@ -87,6 +89,7 @@ export async function createInventory(config: InventoryConfig, endpoints: Invent
     graph,
     stores,
     cipher,
+    cardSigner,
     logger,
     imports,
     tokens: new TableTokenService({ graph, stores, cipher }),
@@ -99,9 +102,13 @@ export async function createInventory(config: InventoryConfig, endpoints: Invent
       tenantId: tenant.tenantId,
       clientId: tenant.clientId,
       graphBaseUrl: tenant.graphBaseUrl,
-      helpdeskConfigured: async () => {
-        for await (const _reference of stores.conversations.list("helpdesk")) return true;
-        return false;
+      helpdeskChannel: async () => {
+        let stale = false;
+        for await (const reference of stores.conversations.list("helpdesk", { includeStale: true })) {
+          if (!reference.stale) return { configured: true, stale: false };
+          stale = true;
+        }
+        return { configured: false, stale };
       },
     }),
     get notifier() {

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { InventoryConfig } from "../inventory/config.js";
+import { ConfigurationError } from "../inventory/errors.js";
 import type { Logger } from "../inventory/logger.js";
 import { startAzurite, type AzuriteProcess } from "./azurite.js";
+import { assertPortFree } from "./ports.js";
 import { startSandboxTenant, type SandboxTenant } from "./tenant/index.js";
 import { sandboxDataDir } from "./trust.js";
 
@@ -31,9 +33,14 @@ export interface LocalStack extends CloudEndpoints {
   close(): Promise<void>;
 }
 
-/** Contents of DATA_DIR/stack.json, written by `npm start` so that the CLI can share its parts. */
+/**
+ * Contents of DATA_DIR/stack.json, written by the process that started the local parts: `npm start`
+ * (owner "host"), whose parts CLI commands share, or a CLI command (owner "cli"), which stops them
+ * when it ends and so shares them with no one.
+ */
 interface StackFile {
   pid: number;
+  owner: "host" | "cli";
   tablesConnectionString?: string;
   sandboxUrl?: string;
   hostUrl?: string;
@@ -62,6 +69,7 @@ export function readRunningStack(dataDir: string): StackFile | undefined {
 
 /** Records this process's parts for other commands; removed again by {@link removeStackFile}. */
 export function writeStackFile(dataDir: string, stack: Omit<StackFile, "pid">): void {
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(stackFilePath(dataDir), JSON.stringify({ pid: process.pid, ...stack }, null, 2) + "\n", { mode: 0o600 });
 }
 
@@ -81,18 +89,28 @@ function readSandboxApp(dataDir: string, url: string): NonNullable<CloudEndpoint
 
 /**
  * Provides Table Storage and, in sandbox mode, the sandbox tenant. Uses the configured connection
- * string when there is one; attaches to a running `npm start` (DATA_DIR/stack.json) when
- * `attach` is set; otherwise starts embedded Azurite (data under DATA_DIR/azurite) and the sandbox
+ * string when there is one. A CLI command (`owner` "cli") attaches to a running `npm start`
+ * (DATA_DIR/stack.json); otherwise it starts embedded Azurite (data under DATA_DIR/azurite) and the sandbox
  * tenant (state under DATA_DIR/sandbox) in this process.
  */
 export async function startLocalStack(
   config: InventoryConfig,
   logger: Logger,
-  options: { attach: boolean },
+  options: { owner: "host" | "cli" },
 ): Promise<LocalStack> {
   mkdirSync(config.dataDir, { recursive: true });
 
-  const running = options.attach ? readRunningStack(config.dataDir) : undefined;
+  const running = readRunningStack(config.dataDir);
+  if (running && (options.owner === "host" || running.owner === "cli")) {
+    const who = running.owner === "host" ? "Token Inventory (npm start)" : "another token-inventory command";
+    throw new ConfigurationError(
+      "localStackBusy",
+      `${who} runs with pid ${running.pid} and uses the local stack in DATA_DIR ${config.dataDir}. ` +
+        (options.owner === "host"
+          ? "Stop it first, or give this one its own DATA_DIR and ports."
+          : "Wait until it finishes, or run npm start so that commands share one stack."),
+    );
+  }
   if (running) {
     logger.debug({ pid: running.pid }, "using the parts of the running local stack");
     const tablesConnectionString = config.tablesConnectionString ?? running.tablesConnectionString;
@@ -104,10 +122,12 @@ export async function startLocalStack(
   let tenant: SandboxTenant | undefined;
   try {
     if (!config.tablesConnectionString && !config.tablesEndpoint) {
+      await assertPortFree(config.azuriteTablePort, "AZURITE_TABLE_PORT");
       azurite = await startAzurite({ dataDir: path.join(config.dataDir, "azurite"), tablePort: config.azuriteTablePort });
       logger.info({ port: azurite.tablePort, pid: azurite.pid }, "embedded Azurite Table service started");
     }
     if (config.sandbox) {
+      await assertPortFree(config.sandboxPort, "SANDBOX_PORT");
       tenant = await startSandboxTenant({
         dataDir: sandboxDataDir(config.dataDir),
         directoryPath: config.sandboxDirectory,
@@ -121,6 +141,10 @@ export async function startLocalStack(
     throw error;
   }
 
+  const started = azurite !== undefined || tenant !== undefined;
+  if (started) {
+    writeStackFile(config.dataDir, { owner: options.owner, tablesConnectionString: azurite?.connectionString, sandboxUrl: tenant?.url });
+  }
   return {
     tablesConnectionString: config.tablesConnectionString ?? azurite?.connectionString,
     sandbox: tenant && {
@@ -133,6 +157,7 @@ export async function startLocalStack(
     async close() {
       await tenant?.close();
       await azurite?.close();
+      if (started) removeStackFile(config.dataDir);
     },
   };
 }

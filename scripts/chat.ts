@@ -26,7 +26,7 @@ const program = new Command()
   .name("chat")
   .description("Post Teams-shaped messages to the bot's /api/messages and print its replies.")
   .argument("[message...]", "text to send; without it, read one message per line from standard input")
-  .option("--url <url>", "root URL of the running product", "http://127.0.0.1:3978")
+  .option("--url <url>", "root URL of the running product (default: http://127.0.0.1:$PORT, PORT defaulting to 3978)", `http://127.0.0.1:${process.env.PORT ?? "3978"}`)
   .requiredOption("--user <objectId>", "Entra object id of the user to act as (see samples/directory.json)")
   .option("--name <name>", "display name of the user", "Local user")
   .option("--tenant <tenantId>", "tenant id put in the channel data", "sandbox-tenant")
@@ -77,10 +77,13 @@ async function send(options: ChatOptions, serviceUrl: string, content: { text?: 
   };
 
   if (content.text) process.stdout.write(`> ${content.text}\n`);
-  const response = await fetch(new URL("/api/messages", options.url), {
+  const endpoint = new URL("/api/messages", options.url);
+  const response = await fetch(endpoint, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(activity),
+  }).catch((error: unknown) => {
+    throw new Error(`Could not reach the bot at ${endpoint.href} (${error instanceof Error ? error.message : String(error)}). Is npm start running? Pass --url if it uses another port.`);
   });
   if (!response.ok) process.stderr.write(`The bot returned HTTP ${response.status}: ${await response.text()}\n`);
 }

@@ -1,3 +1,4 @@
+import type { Signer } from "../../inventory/crypto/index.js";
 import type { HelpdeskEvent } from "../../inventory/Inventory.js";
 import type { HelpdeskCardState } from "./helpdeskCardState.js";
 import { cardVersion, expandCard, type AdaptiveCardJson } from "./template.js";
@@ -38,14 +39,14 @@ const template = {
       type: "Action.Execute",
       title: "Unassign token",
       verb: cardVerbs.unassignToken,
-      data: { state: "${state}" },
+      data: { state: "${state}", signature: "${signature}" },
     },
     {
       $when: "${canReset}",
       type: "Action.Execute",
       title: "Reset attempts",
       verb: cardVerbs.resetAttempts,
-      data: { state: "${state}" },
+      data: { state: "${state}", signature: "${signature}" },
     },
     { $when: "${tabUrl != ''}", type: "Action.OpenUrl", title: "${tabTitle}", url: "${tabUrl}" },
   ],
@@ -54,8 +55,9 @@ const template = {
 /**
  * Builds the helpdesk card for an event, with the lines of what was done on it so far.
  * @param publicUrl public root of the product (PUBLIC_URL); without it the card has no tab link.
+ * @param signer signs the event in the buttons' data, so that an action can name only what the bot posted.
  */
-export function helpdeskCard(state: HelpdeskCardState, publicUrl: string | undefined): AdaptiveCardJson {
+export function helpdeskCard(state: HelpdeskCardState, publicUrl: string | undefined, signer: Signer): AdaptiveCardJson {
   const view = describeEvent(state.event);
   const done = new Set(state.history.map((line) => line.verb));
   const serialNumber = "serialNumber" in state.event ? state.event.serialNumber : undefined;
@@ -66,6 +68,7 @@ export function helpdeskCard(state: HelpdeskCardState, publicUrl: string | undef
     ...view,
     history: state.history.map(({ text, by, at }) => ({ text, by, at })),
     state: { event: state.event, history: state.history },
+    signature: signer.sign(state.event),
     canUnassign: Boolean(serialNumber) && (isFailure || state.event.kind === "tokenClaimed") && !done.has(cardVerbs.unassignToken),
     canReset: Boolean(userId) && isFailure && !done.has(cardVerbs.resetAttempts),
     tabUrl: publicUrl ? tabLink(publicUrl, state.event) : "",

@@ -65,6 +65,8 @@ const eventSchema = z.discriminatedUnion("kind", [
 
 /** Schema of the data that a helpdesk card button sends back in its `adaptiveCard/action` invoke. */
 export const cardActionDataSchema = z.object({
+  /** HMAC of `state.event` by the bot's card signer. */
+  signature: z.string().min(1).max(100),
   state: z.object({
     event: eventSchema,
     history: z.array(z.object({ verb: z.string(), text: z.string(), by: z.string(), at: z.string() })).max(20),

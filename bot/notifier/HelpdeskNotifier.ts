@@ -1,5 +1,6 @@
 import type { CloudAdapter, ConversationReference } from "botbuilder";
 import type { HelpdeskEvent, Notifier } from "../../inventory/Inventory.js";
+import type { Signer } from "../../inventory/crypto/index.js";
 import type { Logger } from "../../inventory/logger.js";
 import type { ConversationRepository } from "../../inventory/storage/conversationRepository.js";
 import { helpdeskCard } from "../cards/helpdeskCard.js";
@@ -13,6 +14,8 @@ export interface HelpdeskNotifierOptions {
   botAppId: string;
   conversations: Pick<ConversationRepository, "get" | "markStale">;
   publicUrl?: string;
+  /** Signs the data of the cards' buttons (see cardActions). */
+  cardSigner: Signer;
   logger: Logger;
 }
 
@@ -38,7 +41,7 @@ export class HelpdeskNotifier implements Notifier {
       return;
     }
 
-    const card = helpdeskCard({ event, history: [] }, this.options.publicUrl);
+    const card = helpdeskCard({ event, history: [] }, this.options.publicUrl, this.options.cardSigner);
     const reference = record.conversationReference as Partial<ConversationReference>;
     // The adapter hands errors inside the turn to onTurnError, so the send error is caught in the turn.
     let sendError: unknown;

@@ -26,16 +26,22 @@ function startFailure(error: unknown): StatusFinding {
   return { area: "tenant", ok: false, message: `The service could not start: ${messageOf(error)}`, fix: "Fix the setting that the message names, then run doctor again." };
 }
 
+/** A finding that makes doctor fail; warnings do not. */
+function isProblem(finding: StatusFinding): boolean {
+  return !finding.ok && !finding.warning;
+}
+
 function print(findings: StatusFinding[], json: boolean): void {
   if (json) {
-    process.stdout.write(JSON.stringify({ ok: findings.every((finding) => finding.ok), findings }, null, 2) + "\n");
+    process.stdout.write(JSON.stringify({ ok: !findings.some(isProblem), findings }, null, 2) + "\n");
     return;
   }
   for (const finding of findings) {
-    process.stdout.write(`${finding.ok ? "ok     " : "PROBLEM"} ${finding.area}: ${finding.message}\n`);
+    const label = finding.ok ? "ok     " : finding.warning ? "warning" : "PROBLEM";
+    process.stdout.write(`${label} ${finding.area}: ${finding.message}\n`);
     if (finding.fix) process.stdout.write(`        fix: ${finding.fix}\n`);
   }
-  const problems = findings.filter((finding) => !finding.ok).length;
+  const problems = findings.filter(isProblem).length;
   process.stdout.write(problems === 0 ? "\nNo problems found.\n" : `\n${problems} problem${problems === 1 ? "" : "s"} found.\n`);
 }
 
@@ -59,7 +65,7 @@ export async function doctorCommand(options: { json?: boolean }): Promise<number
   const logger = createLogger("token-inventory-doctor");
   let stack: LocalStack | undefined;
   try {
-    stack = await startLocalStack(config, logger, { attach: true });
+    stack = await startLocalStack(config, logger, { owner: "cli" });
     const inventory = await createInventory(
       config,
       {
@@ -70,7 +76,7 @@ export async function doctorCommand(options: { json?: boolean }): Promise<number
     );
     const status = await inventory.status.check();
     print(status.findings, json);
-    return status.findings.every((finding) => finding.ok) ? 0 : 1;
+    return status.findings.some(isProblem) ? 1 : 0;
   } catch (error) {
     print([startFailure(error)], json);
     return 1;

@@ -23,6 +23,7 @@ function jsonReport(report: ImportReport) {
     mode: report.mode,
     counts: report.counts,
     columns: report.columns,
+    warnings: report.warnings ?? [],
     rows: report.rows.map((row) => ({
       row: row.row,
       serialNumber: row.serialNumber,
@@ -79,10 +80,14 @@ export async function importCommand(file: string | undefined, options: ImportCom
       } else {
         const draft = await inventory.imports.createJob(input, importOptions, actor);
         process.stderr.write(`Job ${draft.jobId} stored with ${draft.counts.total} rows; resume it with --resume ${draft.jobId} if this run stops.\n`);
+        process.once("SIGINT", () => {
+          process.stderr.write(`\nStopped. Every finished step is stored; resume with: token-inventory import --resume ${draft.jobId}\n`);
+          process.exit(130);
+        });
         report = await inventory.imports.run(draft.jobId!, actor, createProgressPrinter());
         if (process.stderr.isTTY) process.stderr.write("\n");
         // Columns are known only from the file; the stored job keeps rows, not headers.
-        report = { ...report, columns: draft.columns, rows: report.rows };
+        report = { ...report, columns: draft.columns, warnings: draft.warnings, rows: report.rows };
       }
     }
 

@@ -11,6 +11,9 @@ export async function jobsCommand(options: { json?: boolean }): Promise<number> 
     }
     const rows = jobs.map((job) => [job.jobId, job.state, job.mode, job.fileName, `${job.steps.done}/${job.totalRows}`, String(job.steps.failed), job.createdAt]);
     process.stdout.write(formatTable(["job", "state", "mode", "file", "done", "failed", "created"], rows) + "\n");
+    if (jobs.some((job) => job.state === "interrupted")) {
+      process.stdout.write("\nResume an interrupted job with: token-inventory import --resume <job>\n");
+    }
     return 0;
   });
 }

@@ -15,6 +15,7 @@ import type {
   VerifyCodeResult,
 } from "./ports.js";
 import { serialNumberPattern } from "../formats/serialNumber.js";
+import { PerUserQueue } from "./PerUserQueue.js";
 import { reject } from "./rejections.js";
 import type { ActivationOutcome, CancelOutcome, ChatUser, MyTokenLine } from "./types.js";
 
@@ -70,6 +71,7 @@ export class ActivationService {
   private readonly driftWindowSteps: number;
   private readonly pendingSeconds: number;
   private readonly repeatedFailuresThreshold: number;
+  private readonly codeChecks = new PerUserQueue();
 
   constructor(private readonly options: ActivationServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -162,7 +164,12 @@ export class ActivationService {
     this.options.logger.info({ userId, cleared }, "failed code attempts reset");
   }
 
-  private async completeFor(
+  /** Checks one code at a time per user, so that the failed-code limit holds for bursts of messages. */
+  private completeFor(user: DirectoryUser, actor: Actor, code: string, serialNumber: string | undefined): Promise<ActivationOutcome> {
+    return this.codeChecks.run(user.id, () => this.completeNow(user, actor, code, serialNumber));
+  }
+
+  private async completeNow(
     user: DirectoryUser,
     actor: Actor,
     code: string,
@@ -315,7 +322,10 @@ export class ActivationService {
   }
 
   private async rejected<T extends Extract<ActivationOutcome, { kind: "rejected" }>>(actor: Actor, action: string, outcome: T): Promise<T> {
-    await this.writeAudit({ actor, action, serialNumber: outcome.serialNumber, outcome: "rejected", reason: outcome.reason });
+    // An unknown "serial number" is whatever the user typed, which may be a code or a pasted seed:
+    // the audit records the rejection without it.
+    const serialNumber = outcome.reason === "unknownToken" ? undefined : outcome.serialNumber;
+    await this.writeAudit({ actor, action, serialNumber, outcome: "rejected", reason: outcome.reason });
     return outcome;
   }
 

@@ -12,7 +12,7 @@ function rejectionMessage(reason: RejectReason, details: { serialNumber?: string
   const token = details.serialNumber ? `token ${details.serialNumber}` : "this token";
   switch (reason) {
     case "invalidArgument":
-      return "There is no such token. Send the serial number printed on the back of the token (4 to 32 letters, digits or dashes), or the 6-digit code it shows.";
+      return "There is no such token. Send the serial number printed on the back of the token (letters, digits and - _ . / only), or the 6-digit code it shows.";
     case "invalidCode":
       return "A code has exactly 6 digits. Press the button on the token and send the 6 digits it shows.";
     case "unknownToken":

@@ -1,4 +1,5 @@
 import { ValidationError } from "../errors.js";
+import { looksLikeSecret } from "./serialNumber.js";
 import type { ColumnReport, SeedField } from "./types.js";
 
 interface FieldSpec {
@@ -97,12 +98,19 @@ export function requireColumns(report: ColumnReport): void {
   const missingText = missing
     .map((field) => `"${fieldSpecs[field].label}" (also accepted: ${fieldSpecs[field].aliases.join(", ")})`)
     .join("; ");
-  const foundText = report.found.length > 0 ? report.found.map((name) => `"${name}"`).join(", ") : "none";
+  // A file without its header line has data in the first line: seeds there must not reach the message.
+  const foundText =
+    report.found.length > 0
+      ? report.found.map((name) => (looksLikeSecret(name.trim()) ? `(a value of ${name.trim().length} characters, not shown)` : `"${name}"`)).join(", ")
+      : "none";
+  const looksLikeData = report.found.length > 0 && Object.keys(report.mapped).length === 0;
   throw new ValidationError(
     "unmappedHeader",
     `The header line has no column for ${missingText}. Columns found: ${foundText}. ` +
       `Required columns: ${requiredLabels().join(", ")}; optional: ${optionalLabels().join(", ")}. ` +
-      "Rename or add the columns in the header line and upload the file again.",
+      (looksLikeData
+        ? "The first line looks like data, not a header: add the header line (for example upn,serial number,secret key,time interval,manufacturer,model) and upload the file again."
+        : "Rename or add the columns in the header line and upload the file again."),
   );
 }
 
@@ -112,4 +120,48 @@ function requiredLabels(): string[] {
 
 function optionalLabels(): string[] {
   return Object.values(fieldSpecs).filter((spec) => !spec.required).map((spec) => spec.label);
+}
+
+/** Edit distance between two short strings (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The field an unknown column name was probably meant to be (a typo of an accepted name), if any. */
+export function likelyField(name: string): SeedField | undefined {
+  const normalized = normalizeColumnName(name);
+  if (normalized.length < 3) return undefined;
+  for (const [alias, field] of fieldByAlias) {
+    const allowed = alias.length <= 4 ? 1 : 2;
+    if (editDistance(normalized, alias) <= allowed) return field;
+  }
+  return undefined;
+}
+
+/**
+ * Warnings about the header that do not stop the import but change what it does: an unknown
+ * column that looks like a misspelt optional one (its values would be ignored), and no user
+ * column in a mode that assigns.
+ */
+export function columnWarnings(report: ColumnReport, assigns: boolean): string[] {
+  const mappedFields = new Set(Object.values(report.mapped));
+  const warnings: string[] = [];
+  for (const name of report.unknown) {
+    const field = likelyField(name);
+    if (field && !mappedFields.has(field)) {
+      warnings.push(`Column "${name}" is not known, so its values are ignored. Did you mean "${fieldSpecs[field].label}"? Rename it and import again.`);
+    }
+  }
+  if (assigns && !mappedFields.has("upn")) {
+    warnings.push('The file has no user column ("upn"), so every token is imported unassigned.');
+  }
+  return warnings;
 }

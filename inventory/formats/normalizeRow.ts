@@ -2,7 +2,7 @@ import { inferHashFunction, parseHashFunction } from "../totp/hash.js";
 import { normalizeSecret, type NormalizedSecret, type SecretEncoding } from "../totp/secret.js";
 import type { HashFunction, SeedRow, TimeInterval } from "../types.js";
 import { quote, RowReader } from "./rowReader.js";
-import { checkSerialNumber } from "./serialNumber.js";
+import { checkSerialNumber, looksLikeSecret } from "./serialNumber.js";
 import type { ParsedRow, RawRow } from "./types.js";
 import { checkUpn } from "./upn.js";
 
@@ -43,7 +43,14 @@ export function normalizeRow(raw: RawRow, options: NormalizeRowOptions = {}): Pa
     manufacturer === undefined ||
     model === undefined
   ) {
-    return { row: raw.row, problems: reader.problems, serialNumber: textOf(raw.values.serialNumber), upn: textOf(raw.values.upn) };
+    const writtenSerial = textOf(raw.values.serialNumber);
+    return {
+      row: raw.row,
+      problems: reader.problems,
+      // A seed found in the serial column never reaches a report.
+      serialNumber: writtenSerial !== undefined && looksLikeSecret(writtenSerial) ? undefined : writtenSerial,
+      upn: textOf(raw.values.upn),
+    };
   }
 
   const seed: SeedRow = {

@@ -37,6 +37,15 @@ export function checkSerialNumber(serialNumber: string): SerialNumberCheck {
     };
   }
 
+  // A Base32 seed in the serial column (columns swapped) must not be stored or shown as a serial.
+  if (looksLikeSecret(serialNumber)) {
+    return {
+      ok: false,
+      code: "serialLooksLikeSecret",
+      message: `The serial number column holds a value of ${serialNumber.length} characters that looks like a secret key, so it is not shown. Check that the serial number and secret key columns are not swapped.`,
+    };
+  }
+
   if (serialNumber.length > MAX_SERIAL_LENGTH) {
     return {
       ok: false,
@@ -55,4 +64,14 @@ export function checkSerialNumber(serialNumber: string): SerialNumberCheck {
   }
 
   return { ok: true, serialNumber };
+}
+
+/**
+ * True for a value shaped like a seed rather than a serial: at least 26 Base32 characters (16
+ * bytes) that mix letters and the digits 2-7, or at least 32 hex digits that mix letters and digits.
+ */
+export function looksLikeSecret(value: string): boolean {
+  const base32 = /^[A-Z2-7]{26,}=*$/.test(value) && /[A-Z]/.test(value) && /[2-7]/.test(value);
+  const hex = /^[0-9a-fA-F]{32,}$/.test(value) && /[a-fA-F]/.test(value) && /[0-9]/.test(value);
+  return base32 || hex;
 }

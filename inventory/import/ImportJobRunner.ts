@@ -1,3 +1,4 @@
+import os from "node:os";
 import pLimit from "p-limit";
 import type { SeedCipher } from "../crypto/index.js";
 import { InventoryError } from "../errors.js";
@@ -5,7 +6,7 @@ import type { GraphGateway } from "../graph/GraphGateway.js";
 import { GraphRequestError } from "../graph/errors.js";
 import type { Logger } from "../logger.js";
 import type { Actor, ImportProgress, Notifier } from "../Inventory.js";
-import type { AuditRepository, ImportJob, ImportRowRecord, TableStores, TokenRecord } from "../storage/index.js";
+import type { ImportJob, ImportRowRecord, TableStores, TokenRecord } from "../storage/index.js";
 import type { CreateDeviceParams, HardwareOathDevice } from "../types.js";
 import { activateNow } from "./activateNow.js";
 import { progressOf, reportRowOf } from "./report.js";
@@ -45,7 +46,7 @@ export class ImportJobRunner {
     if (!job) throw new InventoryError("jobNotFound", `No import job ${jobId} exists. List jobs with \`token-inventory jobs\`.`, { status: 404 });
     if (job.state === "completed") return job;
 
-    job = await stores.importJobs.update({ ...job, state: "running", updatedAt: new Date().toISOString() });
+    job = await stores.importJobs.update({ ...job, state: "running", runner: runnerId(), updatedAt: new Date().toISOString() });
     const log = logger.child({ jobId, mode: job.mode });
     log.info({ totalRows: job.totalRows }, "import job running");
 
@@ -362,16 +363,25 @@ export class ImportJobRunner {
     await tokens.upsert(record);
 
     if (!actor) return;
-    await (audit as AuditRepository).append({
-      time: now,
-      actor: actor.name,
-      action,
-      serialNumber: row.serialNumber,
-      targetUser: action === "create" ? undefined : row.upn,
-      outcome: "success",
-      jobId: row.jobId,
-    });
+    // A device created with assignTo was assigned in the same request, so both steps are audited.
+    const actions = action === "create" && row.steps.assigned ? (["create", "assign"] as const) : [action];
+    for (const done of actions) {
+      await audit.append({
+        time: now,
+        actor: actor.name,
+        action: done,
+        serialNumber: row.serialNumber,
+        targetUser: done === "create" ? undefined : row.upn,
+        outcome: "success",
+        jobId: row.jobId,
+      });
+    }
   }
+}
+
+/** Identifies this process as the runner of a job. */
+export function runnerId(): string {
+  return `${os.hostname()}:${process.pid}`;
 }
 
 function zeroCounts() {

@@ -41,7 +41,14 @@ export class TableImportService implements ImportService {
 
   async validate(file: SeedFileInput, options: ImportOptions): Promise<ImportReport> {
     const validated = await this.check(file, options, false);
-    return { mode: options.mode, fileName: file.fileName, columns: validated.columns, counts: countReportRows(validated.reportRows), rows: validated.reportRows };
+    return {
+      mode: options.mode,
+      fileName: file.fileName,
+      columns: validated.columns,
+      warnings: validated.warnings,
+      counts: countReportRows(validated.reportRows),
+      rows: validated.reportRows,
+    };
   }
 
   async createJob(file: SeedFileInput, options: ImportOptions, actor: Actor): Promise<ImportReport> {
@@ -113,6 +120,7 @@ export class TableImportService implements ImportService {
       state: "draft",
       fileName: file.fileName,
       columns: validated.columns,
+      warnings: validated.warnings,
       counts: countReportRows(validated.reportRows),
       rows: validated.reportRows,
     };

@@ -1,3 +1,4 @@
+import os from "node:os";
 import type { ImportProgress, ImportReport, ImportReportRow } from "../Inventory.js";
 import type { ImportJob, ImportRowRecord } from "../storage/index.js";
 import type { RowOutcome } from "../types.js";
@@ -28,6 +29,19 @@ export function reportRowOf(row: ImportRowRecord): ImportReportRow {
   };
 }
 
+/** True when the job's runner was a process on this machine that no longer exists. */
+function runnerEnded(runner: string | undefined): boolean {
+  if (!runner) return false;
+  const [host, pid] = runner.split(":");
+  if (host !== os.hostname() || !pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** Progress of a job from its stored rows. */
 export function progressOf(job: ImportJob, rows: ImportRowRecord[]): ImportProgress {
   const steps = { created: 0, assigned: 0, activated: 0, failed: 0, skipped: 0, done: 0 };
@@ -41,7 +55,7 @@ export function progressOf(job: ImportJob, rows: ImportRowRecord[]): ImportProgr
   }
   return {
     jobId: job.jobId,
-    state: job.state,
+    state: job.state === "running" && runnerEnded(job.runner) ? "interrupted" : job.state,
     mode: job.mode,
     fileName: job.fileName,
     actor: job.actor,

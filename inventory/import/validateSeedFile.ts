@@ -1,5 +1,5 @@
 import pLimit from "p-limit";
-import { openSeedFile } from "../formats/index.js";
+import { columnWarnings, openSeedFile } from "../formats/index.js";
 import type { ImportOptions, ImportReportRow, SeedFileInput } from "../Inventory.js";
 import { ValidationError } from "../errors.js";
 import type { DeviceStatus, DirectoryUser, SeedRow } from "../types.js";
@@ -21,6 +21,8 @@ export interface AcceptedRow {
 /** Result of checking a whole file. `accepted` contains seeds, so it never leaves the service. */
 export interface ValidatedFile {
   columns: { found: string[]; unknown: string[] };
+  /** Header problems that do not stop the import but change what it does. */
+  warnings: string[];
   reportRows: ImportReportRow[];
   accepted: AcceptedRow[];
 }
@@ -91,7 +93,12 @@ export async function validateSeedFile(file: SeedFileInput, options: ValidateOpt
   if (reportRows.length === 0) {
     throw new ValidationError("noDataRows", `${file.fileName} has no data rows, only a header. Add one row per token below the header.`);
   }
-  return { columns: { found: seedFile.columns.found, unknown: seedFile.columns.unknown }, reportRows, accepted };
+  return {
+    columns: { found: seedFile.columns.found, unknown: seedFile.columns.unknown },
+    warnings: columnWarnings(seedFile.columns, options.mode !== "import"),
+    reportRows,
+    accepted,
+  };
 }
 
 function fail(report: ImportReportRow, code: string, message: string): void {

@@ -19,7 +19,8 @@ export class GraphStatusService implements StatusService {
       tenantId?: string;
       clientId?: string;
       graphBaseUrl: string;
-      helpdeskConfigured: () => Promise<boolean>;
+      /** Whether a helpdesk conversation is registered, and whether the bot was removed from it since. */
+      helpdeskChannel: () => Promise<{ configured: boolean; stale: boolean }>;
     },
   ) {}
 
@@ -42,18 +43,19 @@ export class GraphStatusService implements StatusService {
       storageError = messageOf(error);
     }
 
-    let helpdeskConfigured = false;
+    let helpdesk = { configured: false, stale: false };
     try {
-      helpdeskConfigured = await this.deps.helpdeskConfigured();
-    } catch {
-      helpdeskConfigured = false;
+      helpdesk = await this.deps.helpdeskChannel();
+    } catch (error) {
+      // Storage faults are reported under storage already; the channel then counts as unknown.
+      storageError ??= messageOf(error);
     }
 
     const status = {
       tenant: { sandbox: config.sandbox, tenantId: this.deps.tenantId, clientId: this.deps.clientId, graphBaseUrl: this.deps.graphBaseUrl },
       graph: { reachable: graphError === undefined, ...(graphError ? { error: graphError } : {}), permissions },
       storage: { reachable: storageError === undefined, ...(storageError ? { error: storageError } : {}) },
-      helpdesk: { configured: helpdeskConfigured },
+      helpdesk,
       bot: { configured: Boolean(config.botId && config.botPassword) },
     };
     return { ...status, findings: findingsOf(config, status) };

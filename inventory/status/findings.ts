@@ -109,7 +109,10 @@ export function findingsOf(config: InventoryConfig, status: Omit<ServiceStatus, 
       : {
           area: "helpdesk",
           ok: false,
-          message: "No helpdesk channel is registered, so helpdesk notifications are only logged.",
+          warning: true,
+          message: status.helpdesk.stale
+            ? "The bot was removed from the registered helpdesk channel, so helpdesk notifications are only logged."
+            : "No helpdesk channel is registered, so helpdesk notifications are only logged.",
           fix: "Add the app to the helpdesk team and, as an admin, send 'set helpdesk channel' to the bot in that channel.",
         },
   );

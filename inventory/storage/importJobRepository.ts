@@ -28,6 +28,8 @@ export interface ImportJob {
   createdAt: string;
   updatedAt: string;
   finishedAt?: string;
+  /** `host:pid` of the process running the job, so that a job whose process died shows as interrupted. */
+  runner?: string;
   /** Etag of the stored entity. Pass it back unchanged to update. */
   etag?: string;
 }
@@ -115,6 +117,7 @@ function toEntity(job: ImportJob) {
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
     finishedAt: job.finishedAt,
+    runner: job.runner,
   };
 }
 
@@ -131,6 +134,7 @@ function fromEntity(entity: StoredEntity): ImportJob {
     createdAt: requireString(entity, "createdAt"),
     updatedAt: requireString(entity, "updatedAt"),
     finishedAt: optionalString(entity, "finishedAt"),
+    runner: optionalString(entity, "runner"),
     etag: entity.etag,
   };
 }

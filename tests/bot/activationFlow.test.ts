@@ -231,6 +231,25 @@ describe("rate limit", () => {
   });
 });
 
+describe("rate limit under a burst", () => {
+  it("checks at most five codes when wrong codes arrive at once", async () => {
+    const user = member(9);
+    await stack.addToken("71240402");
+    const chat = { aadObjectId: user.id };
+    await stack.activation.claim(chat, "71240402");
+    const before = stack.notifier.events.length;
+
+    const wrong = Array.from({ length: 12 }, (_, attempt) => stack.codeNow(secretA, 200 + attempt));
+    const outcomes = await Promise.all([...wrong, stack.codeNow()].map((code) => stack.activation.complete(chat, code, "71240402")));
+
+    expect(outcomes.filter((outcome) => outcome.kind === "rejected" && outcome.reason === "wrongCode")).toHaveLength(4);
+    expect(outcomes.some((outcome) => outcome.kind === "activated")).toBe(false);
+    expect((await stack.stores.tokens.get("71240402"))?.status).toBe("available");
+    const lockouts = stack.notifier.events.slice(before).filter((event) => event.kind === "activationLockout");
+    expect(lockouts).toHaveLength(1);
+  });
+});
+
 describe("restart", () => {
   it("continues a pending activation with new service instances over the same tables", async () => {
     await stack.addToken("71240501");

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { createSigner } from "../../inventory/crypto/index.js";
 import { describe, expect, it } from "vitest";
 import type { HelpdeskEvent } from "../../inventory/Inventory.js";
 import { chooseTokenCard, codePromptCard } from "../../bot/cards/codePromptCard.js";
@@ -50,15 +52,17 @@ describe("code prompt card", () => {
   });
 });
 
+const signer = createSigner(randomBytes(32), "helpdesk cards");
+
 describe("helpdesk cards", () => {
   it.each(events.map((event) => [event.kind, event] as const))("%s card is a valid Adaptive Card", (_kind, event) => {
-    const card = helpdeskCard({ event, history: [] }, "https://tokens.northwind.example");
+    const card = helpdeskCard({ event, history: [] }, "https://tokens.northwind.example", signer);
 
     expect(cardProblems(card)).toEqual([]);
   });
 
   it("lockout card has Execute buttons with verbs and a tab link", () => {
-    const card = helpdeskCard({ event: events[0]!, history: [] }, "https://tokens.northwind.example");
+    const card = helpdeskCard({ event: events[0]!, history: [] }, "https://tokens.northwind.example", signer);
     const actions = card.actions as Array<{ type: string; verb?: string; url?: string; data?: unknown }>;
 
     expect(actions.map((action) => action.verb ?? action.type)).toEqual([cardVerbs.unassignToken, cardVerbs.resetAttempts, "Action.OpenUrl"]);
@@ -67,7 +71,7 @@ describe("helpdesk cards", () => {
   });
 
   it("import card lists the first five failures and the counts", () => {
-    const card = helpdeskCard({ event: events[2]!, history: [] }, "https://tokens.northwind.example");
+    const card = helpdeskCard({ event: events[2]!, history: [] }, "https://tokens.northwind.example", signer);
     const text = JSON.stringify(card);
 
     expect(text).toContain("seeds.csv: 3 of 10 rows failed.");
@@ -78,7 +82,7 @@ describe("helpdesk cards", () => {
 
   it("hides a button once it was used and shows who used it", () => {
     const history = [{ verb: cardVerbs.resetAttempts, text: "Failed attempts of u-1 reset", by: "Bruno Alvarez", at: "2026-01-01T00:20:00.000Z" }];
-    const card = helpdeskCard({ event: events[0]!, history }, undefined);
+    const card = helpdeskCard({ event: events[0]!, history }, undefined, signer);
     const verbs = (card.actions as Array<{ verb?: string }>).map((action) => action.verb);
 
     expect(verbs).toEqual([cardVerbs.unassignToken]);

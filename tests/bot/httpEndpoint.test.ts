@@ -23,11 +23,12 @@ const hosts: Array<{ server: restify.Server; url: string; registered: Registered
 /** Starts a restify server with the bot, as a fresh process would, over the same tables. */
 async function startHost() {
   const server = restify.createServer({ name: "bot-under-test" });
-  const inventory: { notifier: Notifier } & Pick<BotStack, "tokens" | "graph" | "stores" | "cipher"> = {
+  const inventory: { notifier: Notifier } & Pick<BotStack, "tokens" | "graph" | "stores" | "cipher" | "cardSigner"> = {
     tokens: stack.tokens,
     graph: stack.graph,
     stores: stack.stores,
     cipher: stack.cipher,
+    cardSigner: stack.cardSigner,
     notifier: stack.notifier,
   };
   const registered = await registerBot(server, {
@@ -215,7 +216,7 @@ describe("helpdesk channel and cards", () => {
     const host = hosts.at(-1)!;
     const device = await stack.addToken("71250102", { assignTo: users.dmitri.id });
     const event: HelpdeskEvent = { kind: "tokenClaimed", userId: users.dmitri.id, serialNumber: "71250102" };
-    const data = { state: { event, history: [] } };
+    const data = { state: { event, history: [] }, signature: stack.cardSigner.sign(event) };
     const invoke = (user: { id: string }) =>
       teamsActivity(user, {
         type: "invoke",
@@ -226,13 +227,48 @@ describe("helpdesk channel and cards", () => {
 
     const denied = await post(host, invoke(users.chloe));
     expect(denied.body?.statusCode).toBe(200);
-    expect(JSON.stringify(denied.body?.value)).toContain("Rejected: only admins and helpdesk members may use this button");
+    expect(denied.body?.type).toBe("application/vnd.microsoft.activity.message");
+    expect(String(denied.body?.value)).toContain("Only admins and members of the helpdesk group may use this button");
     expect((await stack.graph.getDevice(device.id))?.assignedTo?.id).toBe(users.dmitri.id);
 
     const done = await post(host, invoke(users.ada));
     expect(done.body?.statusCode).toBe(200);
     expect(JSON.stringify(done.body?.value)).toContain("Token 71250102 unassigned by");
     expect((await stack.graph.getDevice(device.id))?.assignedTo).toBeNull();
+  });
+
+  it("rejects card data that the bot did not sign", async () => {
+    const host = hosts.at(-1)!;
+    const device = await stack.addToken("71250103", { assignTo: users.dmitri.id });
+    const event: HelpdeskEvent = { kind: "tokenClaimed", userId: users.dmitri.id, serialNumber: "71250103" };
+    const forged = { state: { event, history: [] }, signature: stack.cardSigner.sign({ ...event, serialNumber: "other" }) };
+
+    const response = await post(host, teamsActivity(users.bruno, {
+      type: "invoke",
+      name: "adaptiveCard/action",
+      conversation: channelConversation,
+      value: { action: { type: "Action.Execute", verb: "unassignToken", data: forged }, trigger: "manual" },
+    }));
+
+    expect(response.body?.statusCode).toBe(400);
+    expect((await stack.graph.getDevice(device.id))?.assignedTo?.id).toBe(users.dmitri.id);
+  });
+
+  it("leaves a token alone that is no longer the card user's", async () => {
+    const host = hosts.at(-1)!;
+    const device = await stack.addToken("71250104", { assignTo: users.chloe.id });
+    const event: HelpdeskEvent = { kind: "tokenClaimed", userId: users.dmitri.id, serialNumber: "71250104" };
+    const data = { state: { event, history: [] }, signature: stack.cardSigner.sign(event) };
+
+    const response = await post(host, teamsActivity(users.ada, {
+      type: "invoke",
+      name: "adaptiveCard/action",
+      conversation: channelConversation,
+      value: { action: { type: "Action.Execute", verb: "unassignToken", data }, trigger: "manual" },
+    }));
+
+    expect(JSON.stringify(response.body?.value)).toContain("is no longer assigned to");
+    expect((await stack.graph.getDevice(device.id))?.assignedTo?.id).toBe(users.chloe.id);
   });
 
   it("answers an invoke with foreign data with 400", async () => {

@@ -1,4 +1,4 @@
-import { Button, Text, Title3 } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Text, Title3 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ApiClient } from "../api/client.js";
 import type { ImportProgress, ImportReport } from "../api/types.js";
@@ -96,14 +96,20 @@ export function ImportPage({ client, initialJobId, onShowInventory }: ImportPage
       <Button appearance={preview ? "secondary" : "primary"} disabled={!file || busy || (file?.size ?? 0) > maxFileBytes} onClick={() => void check()} style={{ alignSelf: "start" }}>
         {busy && !preview ? "Checking…" : "Check file"}
       </Button>
-      <ErrorMessage title="Import failed" message={error} />
+      <ErrorMessage title={preview ? "The import could not start" : "The file could not be checked"} message={error} />
       {preview && (
         <>
           <Title3 as="h2">Preview: nothing has been written yet</Title3>
           <Text role="status">
-            {preview.counts.total} rows: {validRows} valid, {preview.counts.failed} with problems, {preview.counts.skipped} skipped.
+            {preview.counts.total} {preview.counts.total === 1 ? "row" : "rows"}: {validRows} valid, {preview.counts.failed} with problems,{" "}
+            {preview.counts.skipped} skipped.
             {preview.columns.unknown.length > 0 && ` Ignored columns: ${preview.columns.unknown.join(", ")}.`}
           </Text>
+          {(preview.warnings ?? []).map((warning) => (
+            <MessageBar key={warning} intent="warning">
+              <MessageBarBody>{warning}</MessageBarBody>
+            </MessageBar>
+          ))}
           <ReportTable rows={preview.rows} label="Preview" />
           <div style={{ display: "flex", gap: 8 }}>
             <Button appearance="primary" disabled={validRows === 0 || busy || !preview.jobId} onClick={() => void start()}>

@@ -3,6 +3,7 @@ import { TestAdapter, type Activity } from "botbuilder";
 import { createActivationService, type ActivationService } from "../../../inventory/activation/index.js";
 import type { AttemptLimits } from "../../../inventory/activation/AttemptLimiter.js";
 import { createSeedCipher } from "../../../inventory/crypto/seedCipher.js";
+import { createSigner } from "../../../inventory/crypto/signer.js";
 import type { HelpdeskEvent, Notifier } from "../../../inventory/Inventory.js";
 import { createLogger } from "../../../inventory/logger.js";
 import type { TableStores } from "../../../inventory/storage/index.js";
@@ -40,7 +41,9 @@ export async function startBotStack(options: BotStackOptions = {}) {
   const testTenant: TestTenant = await startTestTenant();
   const graph = testTenant.gateway();
   const { stores, tablePrefix } = await openStores("bot");
-  const cipher = createSeedCipher(randomBytes(32));
+  const secretKey = randomBytes(32);
+  const cipher = createSeedCipher(secretKey);
+  const cardSigner = createSigner(secretKey, "helpdesk cards");
   const notifier = new RecordingNotifier();
   const logger = createLogger("bot-test");
   const tokens = new TableTokenService({ graph, stores, cipher });
@@ -61,7 +64,16 @@ export async function startBotStack(options: BotStackOptions = {}) {
   const activation = await createActivation();
   const access = staticAccessPolicy({ adminIds: [users.ada.id], helpdeskIds: [users.bruno.id] });
   const createBot = (service: ActivationService = activation) =>
-    new TokenBot({ activation: service, tokens, access, conversations: stores.conversations, publicUrl: "https://tokens.northwind.example", logger, now });
+    new TokenBot({
+      activation: service,
+      tokens,
+      access,
+      conversations: stores.conversations,
+      publicUrl: "https://tokens.northwind.example",
+      cardSigner,
+      logger,
+      now,
+    });
 
   return {
     tenant: testTenant.tenant,
@@ -69,6 +81,7 @@ export async function startBotStack(options: BotStackOptions = {}) {
     stores,
     tablePrefix,
     cipher,
+    cardSigner,
     notifier,
     tokens,
     activation,

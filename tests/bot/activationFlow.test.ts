@@ -51,6 +51,14 @@ describe("activate my token", () => {
     expect(await auditFor("71240001")).toEqual(["activate:success", "activationRequested:success"]);
   });
 
+  it("claims a serial with a slash, as the importer accepts", async () => {
+    await stack.addToken("C202/71240003");
+
+    const replies = await say(users.dmitri, `activate my token C202/71240003 ${stack.codeNow()}`);
+
+    expect(textOf(replies)).toBe("Token C202/71240003 is activated. You can now sign in with it.");
+  });
+
   it("activates with serial and code in one message", async () => {
     await stack.addToken("71240002");
 

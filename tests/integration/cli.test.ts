@@ -142,6 +142,13 @@ describe("CLI against a configured tenant", () => {
     expect(result.stdout).toBe("");
   });
 
+  it("exits 2 for an invalid option value", async () => {
+    const result = await runCli(["import", "samples/token2-classic.csv", "--mode", "everything", "--dry-run"], env);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Allowed choices are import, assign, activate");
+  });
+
   it("resumes a killed import without duplicates", async () => {
     const members = (JSON.parse(await readFile(path.join(projectRoot, "samples", "directory.json"), "utf8")) as TestUser[]).filter(
       (user) => user.userType === "Member" && user.accountEnabled,
@@ -164,6 +171,8 @@ describe("CLI against a configured tenant", () => {
     expect(jobId).toBeDefined();
     const activatedBefore = tenant.tenant.devices().filter((device) => device.serialNumber.startsWith("33") && device.status === "activated").length;
     expect(activatedBefore).toBeLessThan(40);
+    const jobs = JSON.parse((await runCli(["jobs", "--json"], env)).stdout) as { jobId: string; state: string }[];
+    expect(jobs.find((job) => job.jobId === jobId)?.state).toBe("interrupted");
 
     tenant.tenant.knobs.latencyMs = 0;
     const resumed = await runCli(["import", "--resume", jobId!, "--json"], env);

@@ -1,4 +1,5 @@
 import { pino, type Logger } from "pino";
+import pretty from "pino-pretty";
 
 export type { Logger };
 
@@ -29,10 +30,15 @@ const redactedPaths = [
 ];
 
 /**
- * Creates the root logger. LOG_LEVEL sets the level (default info; "silent" in tests).
- * Output is JSON lines on stderr, so that CLI output on stdout stays machine-readable.
+ * Creates the root logger. LOG_LEVEL sets the level (default info; "silent" in tests). Output goes
+ * to stderr, so that CLI output on stdout stays machine-readable: readable lines on a terminal
+ * (pino-pretty), JSON lines otherwise or when LOG_FORMAT=json, as log collectors expect.
  */
 export function createLogger(name = "token-inventory"): Logger {
   const level = process.env.LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info");
-  return pino({ name, level, redact: { paths: redactedPaths, censor: "[redacted]" } }, pino.destination(2));
+  const options = { name, level, redact: { paths: redactedPaths, censor: "[redacted]" } };
+  if (process.stderr.isTTY && process.env.LOG_FORMAT !== "json") {
+    return pino(options, pretty({ destination: 2, ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss" }));
+  }
+  return pino(options, pino.destination(2));
 }

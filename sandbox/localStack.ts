@@ -133,7 +133,6 @@ export async function startLocalStack(
         directoryPath: config.sandboxDirectory,
         port: config.sandboxPort,
       });
-      logger.info({ url: tenant.url, directory: config.sandboxDirectory }, "sandbox tenant started");
     }
   } catch (error) {
     await tenant?.close();

@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../inventory/config.js";
-import { startAzurite, type AzuriteProcess } from "../../sandbox/azurite.js";
-import { startTestTenant, type TestTenant } from "../graph/support/sandbox.js";
+import type { TestTenant } from "../graph/support/sandbox.js";
+import { startConfiguredTenant, type ConfiguredTenant } from "./support/configuredTenant.js";
 import { generateCsv, type TestUser } from "../support/testData.js";
 
 const cli = path.join(projectRoot, "bin", "token-inventory.mjs");
@@ -72,32 +71,17 @@ describe("CLI in sandbox mode, as in the README quickstart", () => {
 });
 
 describe("CLI against a configured tenant", () => {
+  let configured: ConfiguredTenant;
   let tenant: TestTenant;
-  let azurite: AzuriteProcess;
   let workDir: string;
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    tenant = await startTestTenant();
-    workDir = await mkdtemp(path.join(os.tmpdir(), "cli-tenant-"));
-    azurite = await startAzurite({ dataDir: path.join(workDir, "azurite"), tablePort: 0, inMemory: true });
-    env = {
-      ...process.env,
-      DATA_DIR: path.join(workDir, "data"),
-      AZURE_TENANT_ID: tenant.tenant.tenantId,
-      AZURE_CLIENT_ID: tenant.tenant.clientId,
-      AZURE_CLIENT_SECRET: tenant.tenant.clientSecret,
-      AZURE_AUTHORITY_HOST: tenant.tenant.url,
-      GRAPH_BASE_URL: tenant.tenant.url,
-      TOKEN_SECRET_KEY: randomBytes(32).toString("base64"),
-      TABLES_CONNECTION_STRING: azurite.connectionString,
-    };
+    configured = await startConfiguredTenant("cli-tenant");
+    ({ tenant, workDir } = configured);
+    env = { ...configured.env };
   });
-  afterAll(async () => {
-    await azurite.close();
-    await tenant.stop();
-    await rm(workDir, { recursive: true, force: true });
-  });
+  afterAll(() => configured.stop());
 
   const devices = () => new Map(tenant.tenant.devices().map((device) => [device.serialNumber, device]));
 

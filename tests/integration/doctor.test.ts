@@ -1,12 +1,10 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../inventory/config.js";
-import { startAzurite, type AzuriteProcess } from "../../sandbox/azurite.js";
-import { startTestTenant, type TestTenant } from "../graph/support/sandbox.js";
+import type { TestTenant } from "../graph/support/sandbox.js";
+import { startConfiguredTenant, type ConfiguredTenant } from "./support/configuredTenant.js";
 
 const cli = path.join(projectRoot, "bin", "token-inventory.mjs");
 
@@ -30,33 +28,16 @@ function doctor(env: NodeJS.ProcessEnv): Promise<{ code: number | null; findings
 }
 
 describe("doctor against the sandbox tenant configured as a real one", () => {
+  let configured: ConfiguredTenant;
   let tenant: TestTenant;
-  let azurite: AzuriteProcess;
-  let workDir: string;
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    tenant = await startTestTenant();
-    workDir = await mkdtemp(path.join(os.tmpdir(), "doctor-"));
-    azurite = await startAzurite({ dataDir: path.join(workDir, "azurite"), tablePort: 0, inMemory: true });
-    env = {
-      ...process.env,
-      DATA_DIR: path.join(workDir, "data"),
-      AZURE_TENANT_ID: tenant.tenant.tenantId,
-      AZURE_CLIENT_ID: tenant.tenant.clientId,
-      AZURE_CLIENT_SECRET: tenant.tenant.clientSecret,
-      AZURE_AUTHORITY_HOST: tenant.tenant.url,
-      GRAPH_BASE_URL: tenant.tenant.url,
-      TOKEN_SECRET_KEY: randomBytes(32).toString("base64"),
-      TABLES_CONNECTION_STRING: azurite.connectionString,
-      ADMIN_GROUP_ID: "6a7c1f00-0000-4000-8000-00000000a001",
-    };
+    configured = await startConfiguredTenant("doctor");
+    ({ tenant } = configured);
+    env = { ...configured.env, ADMIN_GROUP_ID: "6a7c1f00-0000-4000-8000-00000000a001" };
   });
-  afterAll(async () => {
-    await azurite.close();
-    await tenant.stop();
-    await rm(workDir, { recursive: true, force: true });
-  });
+  afterAll(() => configured.stop());
 
   it("reports every permission granted with a correct setup", async () => {
     const result = await doctor(env);

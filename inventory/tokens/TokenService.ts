@@ -11,6 +11,9 @@ import { toTokenView } from "./tokenView.js";
 
 const sixDigits = /^[0-9]{6}$/;
 
+/** How long a read of the whole token table serves list requests, in milliseconds. */
+const snapshotMaxAgeMs = 3000;
+
 export interface TokenServiceDeps {
   graph: GraphGateway;
   stores: TableStores;
@@ -23,10 +26,27 @@ export interface TokenServiceDeps {
  * outcome.
  */
 export class TableTokenService implements TokenService {
+  private cached?: { at: number; records: TokenRecord[] };
+
   constructor(private readonly deps: TokenServiceDeps) {}
 
-  list(query: ListTokensQuery): Promise<TokenPage> {
-    return listTokenPage(this.deps.stores.tokens, query);
+  async list(query: ListTokensQuery): Promise<TokenPage> {
+    return listTokenPage(await this.snapshot(), query);
+  }
+
+  /**
+   * All stored tokens, read at most once per {@link snapshotMaxAgeMs}. Paging, sorting and typing
+   * in a filter then stay fast at 10,000 tokens, where reading the table takes about a second.
+   * Actions of this service clear it; changes made elsewhere (an import) show within that age.
+   */
+  private async snapshot(): Promise<TokenRecord[]> {
+    const now = Date.now();
+    if (this.cached && now - this.cached.at < snapshotMaxAgeMs) return this.cached.records;
+
+    const records: TokenRecord[] = [];
+    for await (const record of this.deps.stores.tokens.list({})) records.push(record);
+    this.cached = { at: now, records };
+    return records;
   }
 
   async get(serialNumber: string): Promise<TokenView | undefined> {
@@ -131,11 +151,13 @@ export class TableTokenService implements TokenService {
     act: (record: TokenRecord) => Promise<TokenRecord | undefined>,
   ): Promise<TokenView> {
     const { tokens, audit } = this.deps.stores;
+    this.cached = undefined;
     const record = await tokens.get(serialNumber);
     if (!record) throw new NotFoundError("tokenNotFound", `No token with serial number ${serialNumber} is in the inventory.`);
 
     try {
       const changed = await act(record);
+      this.cached = undefined;
       const view = changed ? toTokenView(await tokens.update({ ...changed, updatedAt: new Date().toISOString() })) : toTokenView(record);
       if (!changed) await tokens.delete(serialNumber);
       await audit.append({

@@ -1,5 +1,5 @@
 import type { ListTokensQuery, TokenPage, TokenView } from "../Inventory.js";
-import type { TokenRepository } from "../storage/index.js";
+import type { TokenRecord } from "../storage/index.js";
 import { toTokenView } from "./tokenView.js";
 
 const maxPageSize = 200;
@@ -12,16 +12,17 @@ function sortKey(token: TokenView, field: NonNullable<ListTokensQuery["sort"]>):
 }
 
 /**
- * One page of tokens, filtered and sorted. Table Storage cannot sort or search substrings, so the
- * service reads the token table (status filtered on the server) and pages in memory.
+ * One page of tokens, filtered and sorted in memory from all stored tokens: Table Storage can
+ * neither sort nor search substrings.
  * NOTE: this is fine for tens of thousands of tokens; beyond that a search index would be needed.
  */
-export async function listTokenPage(tokens: TokenRepository, query: ListTokensQuery): Promise<TokenPage> {
+export function listTokenPage(records: readonly TokenRecord[], query: ListTokensQuery): TokenPage {
   const serial = query.serial?.trim().toLowerCase();
   const user = query.user?.trim().toLowerCase();
   const matches: TokenView[] = [];
 
-  for await (const record of tokens.list({ status: query.status })) {
+  for (const record of records) {
+    if (query.status && record.status !== query.status) continue;
     if (serial && !record.serialNumber.toLowerCase().includes(serial)) continue;
     if (user) {
       const names = [record.assignedUpn, record.assignedDisplayName, record.assignedUserId].map((name) => (name ?? "").toLowerCase());

@@ -94,6 +94,15 @@ describe("CLI against a configured tenant", () => {
     expect(devices().get("1100000032426")).toMatchObject({ status: "available" });
   });
 
+  it("import mode creates every token unassigned", async () => {
+    const result = await runCli(["import", "samples/token2-seeds.json", "--mode", "import", "--json"], env);
+
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { counts: { created: number }; rows: { serialNumber: string }[] };
+    expect(report.counts.created).toBe(4);
+    for (const row of report.rows) expect(devices().get(row.serialNumber)).toMatchObject({ status: "available", assignedTo: null });
+  });
+
   it("dry run checks a file and changes nothing", async () => {
     const before = tenant.tenant.devices().length;
 

@@ -1,7 +1,7 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from "botbuilder";
 import { InventoryError } from "../inventory/errors.js";
 import type { Actor } from "../inventory/Inventory.js";
-import { cardVerbs, helpdeskCard } from "./cards/helpdeskCard.js";
+import { cardVerbs, helpdeskCard, signedState } from "./cards/helpdeskCard.js";
 import { cardActionDataSchema, type CardHistoryLine, type HelpdeskCardState } from "./cards/helpdeskCardState.js";
 import { adaptiveCardContentType, cardAttachment, type AdaptiveCardJson } from "./cards/template.js";
 import type { TokenBotDependencies } from "./TokenBot.js";
@@ -29,7 +29,7 @@ export async function handleCardAction(
   }
   const state = parsed.data.state as HelpdeskCardState;
   // Only events that this bot signed may be acted on: anyone can send an invoke with made-up data.
-  if (!deps.cardSigner.verify(state.event, parsed.data.signature)) {
+  if (!deps.cardSigner.verify(signedState(state), parsed.data.signature)) {
     deps.logger.warn({ verb }, "card action with data that the bot did not sign");
     return errorResponse(400, "BadRequest", "This card was not posted by this bot, or was changed. Use the card in the helpdesk channel.");
   }
@@ -64,6 +64,9 @@ async function runVerb(
       if ("userId" in event && token?.assignedTo?.id !== event.userId) {
         return { verb: "failed", text: `Token ${event.serialNumber} is no longer assigned to ${event.userPrincipalName ?? event.userId}; nothing was changed` };
       }
+      if (state.postedAt && token && token.updatedAt > state.postedAt) {
+        return { verb: "failed", text: `Token ${event.serialNumber} changed after this card was posted; nothing was changed. Check it in the tab.` };
+      }
       await deps.tokens.unassign(event.serialNumber, actor);
       deps.logger.info({ serialNumber: event.serialNumber, actor: actor.id }, "token unassigned from a helpdesk card");
       return { verb, text: `Token ${event.serialNumber} unassigned` };
@@ -81,7 +84,7 @@ async function runVerb(
 }
 
 function withLine(state: HelpdeskCardState, line: CardHistoryLine): HelpdeskCardState {
-  return { event: state.event, history: [...state.history, line].slice(-20) };
+  return { ...state, history: [...state.history, line].slice(-20) };
 }
 
 /** Replaces the card in the channel, so that everyone sees the action, not only the clicker. */

@@ -64,7 +64,7 @@ export async function startHost(config: InventoryConfig, logger: Logger, options
     await mountBot(server, inventory, config, logger);
     registerTabApi(server, {
       inventory,
-      logger: logger.child({ part: "tab-api" }),
+      logger,
       auth: {
         sandboxUrl: stack.sandbox?.url,
         authorityHost: stack.sandbox?.url ?? config.authorityHost,

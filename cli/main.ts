@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { loadConfig } from "../inventory/config.js";
-import { InventoryError, ValidationError } from "../inventory/errors.js";
+import { ConfigurationError, InventoryError, ValidationError } from "../inventory/errors.js";
 import { relaunchTrustingSandbox } from "../sandbox/trust.js";
 import { auditCommand } from "./commands/auditCommand.js";
 import { doctorCommand } from "./commands/doctorCommand.js";
@@ -86,13 +86,19 @@ function buildProgram(): Command {
 function report(error: unknown): number {
   if (error instanceof InventoryError) {
     process.stderr.write(`Error (${error.code}): ${error.message}\n`);
-    return error instanceof ValidationError || error.name === "ConfigurationError" ? 2 : 1;
+    return error instanceof ValidationError || error instanceof ConfigurationError ? 2 : 1;
   }
   process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
   return 1;
 }
 
 async function main(): Promise<void> {
+  // `token-inventory jobs | head` closes the pipe early; that is the reader's choice, not a failure.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+
   // An invalid configuration is reported by the command itself (doctor explains it in full).
   const config = (() => {
     try {

@@ -27,7 +27,7 @@ export function formatImportReport(report: ImportReport, dryRun: boolean): strin
 
   const problems = report.rows.filter((row) => row.error);
   if (problems.length > 0) {
-    lines.push("", "Rows not imported:");
+    lines.push("", "Rows with problems:");
     for (const row of problems) {
       lines.push(`  row ${row.row} ${row.serialNumber || "(no serial)"}${row.upn ? ` ${row.upn}` : ""} [${row.outcome}] ${row.error!.code}: ${row.error!.message}`);
     }

@@ -105,7 +105,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Invent
     }
   }
 
-  const dataDir = path.resolve(env.DATA_DIR ?? path.join(process.cwd(), ".data"));
+  // The default is the project's own folder, so that commands run from any subfolder share the data of `npm start`.
+  const dataDir = path.resolve(env.DATA_DIR ?? path.join(projectRoot, ".data"));
   return {
     sandbox,
     tenantId: env.AZURE_TENANT_ID,

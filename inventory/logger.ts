@@ -3,31 +3,31 @@ import pretty from "pino-pretty";
 
 export type { Logger };
 
-/**
- * Paths that pino replaces with "[redacted]". Seeds, codes, bearer tokens and connection strings
- * must never reach a log line, even when a caller logs a whole object by mistake.
- */
-const redactedPaths = [
+/** Property names whose values are secrets wherever they appear in a logged object. */
+const secretNames = [
   "secretKey",
-  "*.secretKey",
-  "*.*.secretKey",
+  "encryptedSecret",
+  "seed",
   "verificationCode",
-  "*.verificationCode",
-  "*.code_value",
   "password",
   "clientSecret",
-  "*.clientSecret",
-  "authorization",
-  "*.authorization",
-  "headers.authorization",
-  "*.headers.authorization",
+  "botPassword",
+  "tokenSecretKey",
   "connectionString",
-  "*.connectionString",
+  "tablesConnectionString",
   "accessToken",
-  "*.accessToken",
   "token",
-  "*.token",
+  "authorization",
+  "Authorization",
 ];
+
+/**
+ * Paths that pino replaces with "[redacted]": each secret name at the top level and up to three
+ * levels down, and in request headers. This is a safety net for mistakes; callers still log ids,
+ * counts and outcomes, never whole configuration objects or request bodies, because pino's
+ * redaction only knows these names.
+ */
+export const redactedPaths = secretNames.flatMap((name) => [name, `*.${name}`, `*.*.${name}`, `*.*.*.${name}`, `headers.${name}`, `*.headers.${name}`]);
 
 /**
  * Creates the root logger. LOG_LEVEL sets the level (default info; "silent" in tests). Output goes

@@ -54,8 +54,9 @@ function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // EPERM means the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -124,7 +125,7 @@ export async function startLocalStack(
     if (!config.tablesConnectionString && !config.tablesEndpoint) {
       await assertPortFree(config.azuriteTablePort, "AZURITE_TABLE_PORT");
       azurite = await startAzurite({ dataDir: path.join(config.dataDir, "azurite"), tablePort: config.azuriteTablePort });
-      logger.info({ port: azurite.tablePort, pid: azurite.pid }, "embedded Azurite Table service started");
+      logger.info({ port: azurite.tablePort, azuritePid: azurite.pid }, "embedded Azurite Table service started");
     }
     if (config.sandbox) {
       await assertPortFree(config.sandboxPort, "SANDBOX_PORT");

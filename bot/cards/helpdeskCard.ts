@@ -52,10 +52,15 @@ const template = {
   ],
 };
 
+/** The part of a card's state that its buttons send back, exactly as it is signed. */
+export function signedState(state: HelpdeskCardState): HelpdeskCardState {
+  return { event: state.event, history: state.history, ...(state.postedAt ? { postedAt: state.postedAt } : {}) };
+}
+
 /**
  * Builds the helpdesk card for an event, with the lines of what was done on it so far.
  * @param publicUrl public root of the product (PUBLIC_URL); without it the card has no tab link.
- * @param signer signs the event in the buttons' data, so that an action can name only what the bot posted.
+ * @param signer signs the state in the buttons' data, so that an action can name only what the bot posted.
  */
 export function helpdeskCard(state: HelpdeskCardState, publicUrl: string | undefined, signer: Signer): AdaptiveCardJson {
   const view = describeEvent(state.event);
@@ -67,8 +72,8 @@ export function helpdeskCard(state: HelpdeskCardState, publicUrl: string | undef
   return expandCard(template, {
     ...view,
     history: state.history.map(({ text, by, at }) => ({ text, by, at })),
-    state: { event: state.event, history: state.history },
-    signature: signer.sign(state.event),
+    state: signedState(state),
+    signature: signer.sign(signedState(state)),
     canUnassign: Boolean(serialNumber) && (isFailure || state.event.kind === "tokenClaimed") && !done.has(cardVerbs.unassignToken),
     canReset: Boolean(userId) && isFailure && !done.has(cardVerbs.resetAttempts),
     tabUrl: publicUrl ? tabLink(publicUrl, state.event) : "",

@@ -20,6 +20,8 @@ export interface CardHistoryLine {
 export interface HelpdeskCardState {
   event: HelpdeskEvent;
   history: CardHistoryLine[];
+  /** ISO time the bot posted the card; an action refuses a token that changed after it. */
+  postedAt?: string;
 }
 
 const countsSchema = z.record(z.string(), z.number());
@@ -65,10 +67,11 @@ const eventSchema = z.discriminatedUnion("kind", [
 
 /** Schema of the data that a helpdesk card button sends back in its `adaptiveCard/action` invoke. */
 export const cardActionDataSchema = z.object({
-  /** HMAC of `state.event` by the bot's card signer. */
+  /** HMAC of the whole `state` by the bot's card signer. */
   signature: z.string().min(1).max(100),
   state: z.object({
     event: eventSchema,
     history: z.array(z.object({ verb: z.string(), text: z.string(), by: z.string(), at: z.string() })).max(20),
+    postedAt: z.string().optional(),
   }),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { looksLikeSecret, serialNumberPattern } from "../../inventory/formats/serialNumber.js";
 
 /**
  * Value of an Action.Submit from the bot's own cards: the button's object data merged with the
@@ -7,7 +8,13 @@ import { z } from "zod";
 const submitSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("activate"),
-    serial: z.string().trim().min(1).optional(),
+    // The bot's own cards send an imported serial; anything else (a pasted seed, markup) is not one.
+    serial: z
+      .string()
+      .trim()
+      .regex(serialNumberPattern)
+      .refine((value) => !looksLikeSecret(value))
+      .optional(),
     code: z.string().trim().optional(),
   }),
   z.object({ action: z.literal("cancel") }),

@@ -41,7 +41,7 @@ export class HelpdeskNotifier implements Notifier {
       return;
     }
 
-    const card = helpdeskCard({ event, history: [] }, this.options.publicUrl, this.options.cardSigner);
+    const card = helpdeskCard({ event, history: [], postedAt: new Date().toISOString() }, this.options.publicUrl, this.options.cardSigner);
     const reference = record.conversationReference as Partial<ConversationReference>;
     // The adapter hands errors inside the turn to onTurnError, so the send error is caught in the turn.
     let sendError: unknown;

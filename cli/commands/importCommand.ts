@@ -60,7 +60,7 @@ function createProgressPrinter(): (progress: ImportProgress) => void {
 
 /**
  * `import <file>`: validates, stores the job, runs it and reports. Exit code 0 when every row
- * succeeded, 1 when any row failed, 2 for a file-level error.
+ * succeeded, 1 when any row failed or the header has a warning, 2 for a file-level error.
  */
 export async function importCommand(file: string | undefined, options: ImportCommandOptions): Promise<number> {
   if (!file && !options.resume) throw new ValidationError("missingFile", "Name the seed file to import, or pass --resume <job id>.");
@@ -92,6 +92,8 @@ export async function importCommand(file: string | undefined, options: ImportCom
     }
 
     process.stdout.write(options.json ? JSON.stringify(jsonReport(report), null, 2) + "\n" : formatImportReport(report, options.dryRun ?? false) + "\n");
-    return report.counts.failed > 0 ? 1 : 0;
+    // A header warning (a misspelt column, no user column in a mode that assigns) means the file did
+    // not do what the mode asks, so scripts must not read the run as a success.
+    return report.counts.failed > 0 || (report.warnings ?? []).length > 0 ? 1 : 0;
   });
 }

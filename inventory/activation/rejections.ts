@@ -1,3 +1,4 @@
+import { looksLikeSecret } from "../formats/serialNumber.js";
 import type { ActivationOutcome, RejectReason } from "./types.js";
 
 /** Builds a rejected outcome with the reply text for its reason. */
@@ -5,7 +6,9 @@ export function reject(
   reason: RejectReason,
   details: { serialNumber?: string; lockedUntil?: string } = {},
 ): Extract<ActivationOutcome, { kind: "rejected" }> {
-  return { kind: "rejected", reason, message: rejectionMessage(reason, details), ...details };
+  // A "serial number" shaped like a seed (pasted by mistake) is neither echoed nor audited.
+  const shown = details.serialNumber !== undefined && looksLikeSecret(details.serialNumber) ? { ...details, serialNumber: undefined } : details;
+  return { kind: "rejected", reason, message: rejectionMessage(reason, shown), ...shown };
 }
 
 function rejectionMessage(reason: RejectReason, details: { serialNumber?: string; lockedUntil?: string }): string {
@@ -16,7 +19,7 @@ function rejectionMessage(reason: RejectReason, details: { serialNumber?: string
     case "invalidCode":
       return "A code has exactly 6 digits. Press the button on the token and send the 6 digits it shows.";
     case "unknownToken":
-      return `There is no token with serial number ${details.serialNumber ?? ""} in the inventory. Check the serial number on the back of the token, or ask the helpdesk.`;
+      return `There is no token ${details.serialNumber ? `with serial number ${details.serialNumber} ` : ""}in the inventory. Check the serial number on the back of the token, or ask the helpdesk.`;
     case "otherUser":
       return `The ${token} belongs to someone else, so it cannot be activated for you. Ask the helpdesk if you hold it.`;
     case "alreadyActive":

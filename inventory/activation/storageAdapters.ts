@@ -54,7 +54,7 @@ function activated(record: TokenRecord, activation: ActivationRecord, time: Date
     assignedDisplayName: activation.displayName ?? record.assignedDisplayName,
     lastAcceptedTimeStep,
     driftSteps: activation.driftSteps ?? record.driftSteps,
-    encryptedSecret: keepSeeds ? record.encryptedSecret : undefined,
+    encryptedSecret: keepSeeds || record.keepSeed ? record.encryptedSecret : undefined,
     updatedAt: time.toISOString(),
   };
 }

@@ -3,6 +3,7 @@ import { normalizeSecret, type NormalizedSecret, type SecretEncoding } from "../
 import type { HashFunction, SeedRow, TimeInterval } from "../types.js";
 import { quote, RowReader } from "./rowReader.js";
 import { checkSerialNumber, looksLikeSecret } from "./serialNumber.js";
+import { fieldLabel } from "./columns.js";
 import type { ParsedRow, RawRow } from "./types.js";
 import { checkUpn } from "./upn.js";
 
@@ -21,6 +22,9 @@ type ValidSecret = Extract<NormalizedSecret, { ok: true }>;
  * 32 bytes SHA-256) and marked `hashInferred`.
  */
 export function normalizeRow(raw: RawRow, options: NormalizeRowOptions = {}): ParsedRow {
+  const misplaced = misplacedSecret(raw);
+  if (misplaced) return misplaced;
+
   const reader = new RowReader(raw);
   const notes: string[] = [];
 
@@ -43,14 +47,7 @@ export function normalizeRow(raw: RawRow, options: NormalizeRowOptions = {}): Pa
     manufacturer === undefined ||
     model === undefined
   ) {
-    const writtenSerial = textOf(raw.values.serialNumber);
-    return {
-      row: raw.row,
-      problems: reader.problems,
-      // A seed found in the serial column never reaches a report.
-      serialNumber: writtenSerial !== undefined && looksLikeSecret(writtenSerial) ? undefined : writtenSerial,
-      upn: textOf(raw.values.upn),
-    };
+    return { row: raw.row, problems: reader.problems, serialNumber: textOf(raw.values.serialNumber), upn: textOf(raw.values.upn) };
   }
 
   const seed: SeedRow = {
@@ -191,4 +188,29 @@ function textOf(value: unknown): string | undefined {
   if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
   if (typeof value === "number") return String(value);
   return undefined;
+}
+
+/**
+ * Rejects a row in which a column other than the secret key holds a seed-shaped value, as when
+ * columns are shifted or swapped. No value of such a row is shown anywhere: a message, report,
+ * audit entry or card could otherwise carry the seed.
+ */
+function misplacedSecret(raw: RawRow): ParsedRow | undefined {
+  const fields = (Object.keys(raw.values) as (keyof RawRow["values"])[]).filter((field) => {
+    const value = raw.values[field];
+    return field !== "secretKey" && typeof value === "string" && looksLikeSecret(value);
+  });
+  if (fields.length === 0) return undefined;
+
+  const columns = fields.map((field) => `"${raw.columnNames[field] ?? fieldLabel(field)}"`).join(", ");
+  return {
+    row: raw.row,
+    problems: [
+      {
+        code: "secretInWrongColumn",
+        column: raw.columnNames[fields[0]!],
+        message: `The column ${columns} holds a value that looks like a secret key, so this row is neither shown nor imported. Check that the values are in the order of the header line.`,
+      },
+    ],
+  };
 }

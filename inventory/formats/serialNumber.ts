@@ -67,11 +67,15 @@ export function checkSerialNumber(serialNumber: string): SerialNumberCheck {
 }
 
 /**
- * True for a value shaped like a seed rather than a serial: at least 26 Base32 characters (16
- * bytes) that mix letters and the digits 2-7, or at least 32 hex digits that mix letters and digits.
+ * True for a value shaped like a seed rather than any other field: after removing spaces and
+ * hyphens, at least 16 Base32 characters in one case that mix letters and the digits 2-7 (10
+ * bytes, the shortest seed Entra accepts), or at least 20 hex digits that mix letters and digits.
+ * Serial numbers, UPNs, models and names of that shape are not known to exist.
  */
 export function looksLikeSecret(value: string): boolean {
-  const base32 = /^[A-Z2-7]{26,}=*$/.test(value) && /[A-Z]/.test(value) && /[2-7]/.test(value);
-  const hex = /^[0-9a-fA-F]{32,}$/.test(value) && /[a-fA-F]/.test(value) && /[0-9]/.test(value);
+  const compact = value.replace(/[\s-]/g, "");
+  const oneCase = compact === compact.toUpperCase() || compact === compact.toLowerCase();
+  const base32 = oneCase && /^[A-Za-z2-7]{16,}=*$/.test(compact) && /[A-Za-z]/.test(compact) && /[2-7]/.test(compact);
+  const hex = /^(0x)?[0-9a-fA-F]{20,}$/.test(compact) && /[a-fA-F]/.test(compact) && /[0-9]/.test(compact);
   return base32 || hex;
 }

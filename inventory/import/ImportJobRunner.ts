@@ -1,7 +1,7 @@
 import os from "node:os";
 import pLimit from "p-limit";
 import type { SeedCipher } from "../crypto/index.js";
-import { InventoryError } from "../errors.js";
+import { ConflictError, InventoryError } from "../errors.js";
 import type { GraphGateway } from "../graph/GraphGateway.js";
 import { GraphRequestError } from "../graph/errors.js";
 import type { Logger } from "../logger.js";
@@ -9,7 +9,7 @@ import type { Actor, ImportProgress, Notifier } from "../Inventory.js";
 import type { ImportJob, ImportRowRecord, TableStores, TokenRecord } from "../storage/index.js";
 import type { CreateDeviceParams, HardwareOathDevice } from "../types.js";
 import { activateNow } from "./activateNow.js";
-import { progressOf, reportRowOf } from "./report.js";
+import { progressOf, reportRowOf, runnerEnded } from "./report.js";
 
 export interface ImportJobRunnerDeps {
   graph: GraphGateway;
@@ -45,6 +45,10 @@ export class ImportJobRunner {
     let job = await stores.importJobs.get(jobId);
     if (!job) throw new InventoryError("jobNotFound", `No import job ${jobId} exists. List jobs with \`token-inventory jobs\`.`, { status: 404 });
     if (job.state === "completed") return job;
+    // Another live process (the host, or a CLI command) running the job would create devices twice.
+    if (job.state === "running" && job.runner && job.runner !== runnerId() && !runnerEnded(job.runner)) {
+      throw new ConflictError("jobRunning", `Import job ${jobId} is running in process ${job.runner}. Wait until it finishes, or stop that process and resume the job.`);
+    }
 
     job = await stores.importJobs.update({ ...job, state: "running", runner: runnerId(), updatedAt: new Date().toISOString() });
     const log = logger.child({ jobId, mode: job.mode });
@@ -133,6 +137,11 @@ export class ImportJobRunner {
           current = await this.saveRow({ ...current, steps: { created: true, assigned, activated } });
         }
       }
+      // A crash between recording the step and writing the token leaves the token out of the
+      // inventory; the resumed row writes it (and its audit entries) before going on.
+      if (current.steps.created && !(await this.deps.stores.tokens.get(current.serialNumber))) {
+        await this.recordToken(job, current, current.steps.assigned ? "assigned" : "available", actor, "create");
+      }
 
       if (!current.steps.created) {
         const device = existing ?? (await this.createDevice(job, current));
@@ -151,14 +160,14 @@ export class ImportJobRunner {
             activated: device.status === "activated" && device.assignedTo?.id === current.userId,
           },
         });
-        await this.recordToken(current, device.status, existing ? undefined : actor, "create");
+        await this.recordToken(job, current, device.status, existing ? undefined : actor, "create");
       }
 
       step = "assign";
       if (wantsUser && !current.steps.assigned) {
         await this.deps.graph.assignDevice(current.userId!, current.deviceId!);
         current = await this.saveRow({ ...current, steps: { ...current.steps, assigned: true } });
-        await this.recordToken(current, "assigned", actor, "assign");
+        await this.recordToken(job, current, "assigned", actor, "assign");
       }
 
       step = "activate";
@@ -229,7 +238,7 @@ export class ImportJobRunner {
             steps: { created: true, assigned: device.assignedTo?.id !== undefined && device.assignedTo.id === row.userId, activated: false },
           });
           rows[rows.indexOf(row)] = saved;
-          await this.recordToken(saved, device.status, actor, "create");
+          await this.recordToken(job, saved, device.status, actor, "create");
         }),
       ),
     );
@@ -310,7 +319,7 @@ export class ImportJobRunner {
       encryptedSecret: finalOutcome === "failed" && !row.steps.created ? row.encryptedSecret : undefined,
     });
 
-    if (outcome === "activated") await this.recordToken(settled, "activated", actor, "activate", dropSeed);
+    if (outcome === "activated") await this.recordToken(job, settled, "activated", actor, "activate", dropSeed);
     if (outcome === "failed") {
       await this.deps.stores.audit.append({
         time: new Date().toISOString(),
@@ -332,6 +341,7 @@ export class ImportJobRunner {
 
   /** Mirrors the device into the tokens table and audits the step that changed it. */
   private async recordToken(
+    job: ImportJob,
     row: ImportRowRecord,
     status: TokenRecord["status"],
     actor: Actor | undefined,
@@ -357,6 +367,7 @@ export class ImportJobRunner {
       assignedDisplayName: assigned ? row.userDisplayName : undefined,
       encryptedSecret: dropSeed ? undefined : (existing?.encryptedSecret ?? row.encryptedSecret),
       importJobId: row.jobId,
+      keepSeed: job.keepSeeds || undefined,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };

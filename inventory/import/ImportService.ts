@@ -111,7 +111,6 @@ export class TableImportService implements ImportService {
     // The job and every row are stored before anything reaches Graph, so a crash can resume.
     await this.deps.stores.importJobs.create(job);
     await this.deps.stores.importRows.saveAll(jobId, rows);
-    await this.auditRejectedRows(jobId, rows, actor);
     this.deps.logger.info({ jobId, rows: rows.length, mode: options.mode, actor: actor.name }, "import job stored");
 
     return {
@@ -130,8 +129,8 @@ export class TableImportService implements ImportService {
     const active = this.running.get(jobId);
     if (active) return active;
 
-    const run = this.runner
-      .run(jobId, actor, onProgress)
+    const run = this.auditRejectedRowsOnce(jobId, actor)
+      .then(() => this.runner.run(jobId, actor, onProgress))
       .then(async () => (await this.getReport(jobId))!)
       .finally(() => this.running.delete(jobId));
     this.running.set(jobId, run);
@@ -171,10 +170,16 @@ export class TableImportService implements ImportService {
     return Promise.all(jobs.map(async (job) => progressOf(job, await this.rowsOf(job.jobId))));
   }
 
-  /** Rows that failed validation never reach Graph; the audit log still records each with its reason. */
-  private async auditRejectedRows(jobId: string, rows: ImportRowRecord[], actor: Actor): Promise<void> {
+  /**
+   * Rows that failed validation never reach Graph; the audit log records each with its reason when
+   * the admin starts the job (a preview alone records nothing), once per job.
+   */
+  private async auditRejectedRowsOnce(jobId: string, actor: Actor): Promise<void> {
+    const job = await this.deps.stores.importJobs.get(jobId);
+    if (!job || (job.state !== "draft" && job.state !== "pending")) return;
+
     const time = new Date().toISOString();
-    for (const row of rows) {
+    for (const row of await this.rowsOf(jobId)) {
       if (row.outcome !== "failed" && !row.error) continue;
       await this.deps.stores.audit.append({
         time,

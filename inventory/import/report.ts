@@ -30,15 +30,16 @@ export function reportRowOf(row: ImportRowRecord): ImportReportRow {
 }
 
 /** True when the job's runner was a process on this machine that no longer exists. */
-function runnerEnded(runner: string | undefined): boolean {
+export function runnerEnded(runner: string | undefined): boolean {
   if (!runner) return false;
   const [host, pid] = runner.split(":");
   if (host !== os.hostname() || !pid) return false;
   try {
     process.kill(Number(pid), 0);
     return false;
-  } catch {
-    return true;
+  } catch (error) {
+    // EPERM means the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
   }
 }
 
@@ -74,18 +75,4 @@ export function csvCell(value: unknown): string {
   let text = value === undefined || value === null ? "" : String(value);
   if (formulaStart.test(text)) text = `'${text}`;
   return /[",\r\n;]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The per-row results of an import as CSV, for download. */
-export function reportToCsv(report: ImportReport): string {
-  const header = ["row", "serialNumber", "upn", "outcome", "hashFunction", "hashInferred", "timeIntervalInSeconds", "errorCode", "errorMessage"];
-  const lines = [header.join(",")];
-  for (const row of report.rows) {
-    lines.push(
-      [row.row, row.serialNumber, row.upn, row.outcome, row.hashFunction, row.hashInferred, row.timeIntervalInSeconds, row.error?.code, row.error?.message]
-        .map(csvCell)
-        .join(","),
-    );
-  }
-  return lines.join("\r\n") + "\r\n";
 }

@@ -28,6 +28,8 @@ export interface TokenRecord {
   /** Clock drift of the token in time steps, learnt from accepted codes. */
   driftSteps?: number;
   importJobId?: string;
+  /** The admin chose to keep the encrypted seed after activation (import option keepSeeds). */
+  keepSeed?: boolean;
   createdAt: string;
   updatedAt: string;
   /** Etag of the stored entity. Pass it back unchanged to update or delete. */
@@ -167,6 +169,7 @@ function toEntity(record: TokenRecord) {
     lastAcceptedTimeStep: record.lastAcceptedTimeStep,
     driftSteps: record.driftSteps,
     importJobId: record.importJobId,
+    keepSeed: record.keepSeed,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
@@ -189,6 +192,7 @@ function fromEntity(entity: StoredEntity): TokenRecord {
     lastAcceptedTimeStep: optionalNumber(entity, "lastAcceptedTimeStep"),
     driftSteps: optionalNumber(entity, "driftSteps"),
     importJobId: optionalString(entity, "importJobId"),
+    keepSeed: entity.keepSeed === true ? true : undefined,
     createdAt: requireString(entity, "createdAt"),
     updatedAt: requireString(entity, "updatedAt"),
     etag: entity.etag,

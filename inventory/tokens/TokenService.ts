@@ -103,7 +103,8 @@ export class TableTokenService implements TokenService {
       if (device?.status !== "activated") {
         throw new ConflictError("activationNotConfirmed", `Graph accepted the code for ${serialNumber}, but the token reads back as ${device?.status ?? "missing"}. Try again.`);
       }
-      return { ...record, status: "activated" };
+      // The seed goes once the token works, unless the admin chose to keep it at import.
+      return { ...record, status: "activated", encryptedSecret: record.keepSeed ? record.encryptedSecret : undefined };
     });
   }
 

@@ -216,7 +216,7 @@ describe("helpdesk channel and cards", () => {
     const host = hosts.at(-1)!;
     const device = await stack.addToken("71250102", { assignTo: users.dmitri.id });
     const event: HelpdeskEvent = { kind: "tokenClaimed", userId: users.dmitri.id, serialNumber: "71250102" };
-    const data = { state: { event, history: [] }, signature: stack.cardSigner.sign(event) };
+    const data = { state: { event, history: [] }, signature: stack.cardSigner.sign({ event, history: [] }) };
     const invoke = (user: { id: string }) =>
       teamsActivity(user, {
         type: "invoke",
@@ -254,11 +254,47 @@ describe("helpdesk channel and cards", () => {
     expect((await stack.graph.getDevice(device.id))?.assignedTo?.id).toBe(users.dmitri.id);
   });
 
+  it("rejects a genuine card whose history was changed", async () => {
+    const host = hosts.at(-1)!;
+    const device = await stack.addToken("71250105", { assignTo: users.dmitri.id });
+    const event: HelpdeskEvent = { kind: "tokenClaimed", userId: users.dmitri.id, serialNumber: "71250105" };
+    const history = [{ verb: "unassignToken", text: "All tokens wiped", by: "Ada Alvarez", at: "2026-01-01T00:00:00.000Z" }];
+    const data = { state: { event, history }, signature: stack.cardSigner.sign({ event, history: [] }) };
+
+    const response = await post(host, teamsActivity(users.bruno, {
+      type: "invoke",
+      name: "adaptiveCard/action",
+      conversation: channelConversation,
+      value: { action: { type: "Action.Execute", verb: "unassignToken", data }, trigger: "manual" },
+    }));
+
+    expect(response.body?.statusCode).toBe(400);
+    expect((await stack.graph.getDevice(device.id))?.assignedTo?.id).toBe(users.dmitri.id);
+  });
+
+  it("leaves a token alone that changed after the card was posted", async () => {
+    const host = hosts.at(-1)!;
+    const device = await stack.addToken("71250106", { assignTo: users.dmitri.id });
+    const event: HelpdeskEvent = { kind: "tokenClaimed", userId: users.dmitri.id, serialNumber: "71250106" };
+    const state = { event, history: [], postedAt: "2000-01-01T00:00:00.000Z" };
+    const data = { state, signature: stack.cardSigner.sign(state) };
+
+    const response = await post(host, teamsActivity(users.ada, {
+      type: "invoke",
+      name: "adaptiveCard/action",
+      conversation: channelConversation,
+      value: { action: { type: "Action.Execute", verb: "unassignToken", data }, trigger: "manual" },
+    }));
+
+    expect(JSON.stringify(response.body?.value)).toContain("changed after this card was posted");
+    expect((await stack.graph.getDevice(device.id))?.assignedTo?.id).toBe(users.dmitri.id);
+  });
+
   it("leaves a token alone that is no longer the card user's", async () => {
     const host = hosts.at(-1)!;
     const device = await stack.addToken("71250104", { assignTo: users.chloe.id });
     const event: HelpdeskEvent = { kind: "tokenClaimed", userId: users.dmitri.id, serialNumber: "71250104" };
-    const data = { state: { event, history: [] }, signature: stack.cardSigner.sign(event) };
+    const data = { state: { event, history: [] }, signature: stack.cardSigner.sign({ event, history: [] }) };
 
     const response = await post(host, teamsActivity(users.ada, {
       type: "invoke",

@@ -22,12 +22,11 @@ afterAll(async () => {
 describe("admin tab in a browser against the sandbox", () => {
   it("shows what to do outside Teams within 5 seconds", async () => {
     const { page } = browser;
-    const started = Date.now();
 
     await page.goto(host.url);
+    // The wait's own limit is the requirement: the advice appears within 5 seconds or the test fails.
     await page.getByRole("heading", { name: "Open this app in Microsoft Teams" }).waitFor({ timeout: 5_000 });
 
-    expect(Date.now() - started).toBeLessThan(5_000);
     await page.getByRole("button", { name: "Sign in to the sandbox" }).waitFor();
     await browser.screenshot("01-outside-teams");
   });

@@ -106,11 +106,18 @@ describe("CLI against a configured tenant", () => {
   it("dry run checks a file and changes nothing", async () => {
     const before = tenant.tenant.devices().length;
 
-    const result = await runCli(["import", "samples/graph-delta.json", "--dry-run"], env);
+    const result = await runCli(["import", "samples/graph-delta.json", "--mode", "import", "--dry-run"], env);
 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Dry run of graph-delta.json");
     expect(tenant.tenant.devices()).toHaveLength(before);
+  });
+
+  it("exits 1 when activate mode finds no user column", async () => {
+    const result = await runCli(["import", "samples/graph-delta.json", "--dry-run"], env);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Warning: The file has no user column ("upn")');
   });
 
   it("exits 1 and names each failed row", async () => {
@@ -175,5 +182,9 @@ describe("CLI against a configured tenant", () => {
     const serials = tenant.tenant.devices().map((device) => device.serialNumber).filter((serial) => serial.startsWith("33"));
     expect(serials).toHaveLength(40);
     expect(new Set(serials).size).toBe(40);
+    const inventory = JSON.parse((await runCli(["tokens", "--json"], env)).stdout) as { serialNumber: string; status: string }[];
+    const listed = inventory.filter((token) => token.serialNumber.startsWith("33"));
+    expect(listed).toHaveLength(40);
+    expect(listed.every((token) => token.status === "activated")).toBe(true);
   });
 });

@@ -109,6 +109,13 @@ describe("buildAppPackage failures", () => {
     expect(error.message).not.toContain("APP_NAME_SUFFIX");
   });
 
+  it("rejects a domain with a scheme", async () => {
+    const attempt = buildAppPackage({ envName: "dev", projectRoot, outputDir, values: { ...devTestValues, TAB_DOMAIN: "https://tokens.contoso.example/" } });
+
+    await expect(attempt).rejects.toMatchObject({ code: "invalidDomain" });
+    await expect(attempt).rejects.toThrow('TAB_DOMAIN="https://tokens.contoso.example/"');
+  });
+
   it("rejects an unknown environment", async () => {
     const attempt = buildAppPackage({ envName: "staging", projectRoot, outputDir, values: devTestValues });
 

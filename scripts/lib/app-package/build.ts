@@ -55,6 +55,7 @@ export async function buildAppPackage(options: BuildAppPackageOptions): Promise<
     ...readEnvironmentValues({ envName: options.envName, projectRoot }),
     ...pickNonSecretValues(options.values ?? {}),
   };
+  checkDomainValues(values, options.envName);
   const manifest = resolveManifest(readFileSync(path.join(appPackageDir, "manifest.json"), "utf8"), values, options.envName);
 
   const validation = validateManifest(manifest);
@@ -85,6 +86,20 @@ export async function buildAppPackage(options: BuildAppPackageOptions): Promise<
 }
 
 /** Fills the placeholders of the manifest template and parses the result. */
+/**
+ * Checks that every *_DOMAIN value is a bare host name: a scheme or path there still passes the
+ * manifest schema, but breaks validDomains and the SSO resource `api://<domain>/<client id>`.
+ */
+function checkDomainValues(values: Record<string, string>, envName: string): void {
+  const wrong = Object.entries(values).filter(([name, value]) => name.endsWith("_DOMAIN") && value !== "" && !/^[A-Za-z0-9.-]+(:\d+)?$/.test(value));
+  if (wrong.length === 0) return;
+  throw new ValidationError(
+    "invalidDomain",
+    `${wrong.map(([name, value]) => `${name}="${value}"`).join(", ")} in env/.env.${envName} must be a host name only, ` +
+      "such as tokens.contoso.com: no https:// and no path.",
+  );
+}
+
 function resolveManifest(template: string, values: Record<string, string>, envName: string): Record<string, unknown> {
   const secretNames = listPlaceholders(template).filter((name) => name.startsWith(secretNamePrefix));
   if (secretNames.length > 0) {

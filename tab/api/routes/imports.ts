@@ -24,7 +24,7 @@ const acceptedUploadTypes = new Set([
 ]);
 
 const uploadQuerySchema = z.object({
-  mode: z.enum(["import", "assign", "activate"], { message: "use import, assign or activate" }).default("import"),
+  mode: z.enum(["import", "assign", "activate"], { message: "use import, assign or activate" }).default("activate"),
   fileName: z.string().trim().min(1).max(255).optional(),
   keepSeeds: booleanFlagSchema.optional(),
   secretEncoding: z.enum(["base32", "hex"], { message: "use base32 or hex" }).optional(),

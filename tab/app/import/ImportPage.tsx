@@ -99,7 +99,7 @@ export function ImportPage({ client, initialJobId, onShowInventory }: ImportPage
       <ErrorMessage title={preview ? "The import could not start" : "The file could not be checked"} message={error} />
       {preview && (
         <>
-          <Title3 as="h2">Preview: nothing has been written yet</Title3>
+          <Title3 as="h2">Preview: nothing has been sent to Entra ID yet</Title3>
           <Text role="status">
             {preview.counts.total} {preview.counts.total === 1 ? "row" : "rows"}: {validRows} valid, {preview.counts.failed} with problems,{" "}
             {preview.counts.skipped} skipped.

@@ -29,10 +29,11 @@ export async function startImportStack(options: { knobs?: SandboxKnobsUpdate; no
   const graph = testTenant.gateway();
   const { stores } = await openStores("import");
   const notifier = new RecordingNotifier();
+  const cipher = createSeedCipher(randomBytes(32));
   const imports = new TableImportService({
     graph,
     stores,
-    cipher: createSeedCipher(randomBytes(32)),
+    cipher,
     logger: createLogger("import-test"),
     notifier: () => notifier,
     concurrency: options.concurrency ?? 4,
@@ -49,6 +50,7 @@ export async function startImportStack(options: { knobs?: SandboxKnobsUpdate; no
     tenant: testTenant.tenant,
     graph,
     stores,
+    cipher,
     imports,
     notifier,
     importText,

@@ -22,12 +22,19 @@ describe("secrets in the wrong place", () => {
     expect((error as Error).message).toContain("looks like data, not a header");
   });
 
-  it("seed in the serial column is rejected without showing it", async () => {
-    const [row] = await rowsOf(header + `ada@northwind.example,${seed},71230001,30,Token2,C202\r\n`);
+  it.each([
+    ["serial, upper case", `ada@northwind.example,${seed},71230001,30,Token2,C202`, seed],
+    ["serial, lower case", `ada@northwind.example,${seed.toLowerCase()},71230001,30,Token2,C202`, seed.toLowerCase()],
+    ["serial, grouped", `ada@northwind.example,S7MY SFEH TNZX VV3L VOXC SLKG MVQJ KIEY,71230001,30,Token2,C202`, "S7MY SFEH"],
+    ["serial, 16 characters", `ada@northwind.example,JBSWY3DPEHPK3PXP,71230001,30,Token2,C202`, "JBSWY3DPEHPK3PXP"],
+    ["upn", `${seed},71230001,${seed},30,Token2,C202`, seed],
+    ["time interval", `,71230001,${seed},${seed},Token2,C202`, seed],
+  ])("seed in the %s column is rejected without showing it", async (_column, line, secret) => {
+    const [row] = await rowsOf(header + line + "\r\n");
 
     expect(row!.seed).toBeUndefined();
-    expect(row!.problems.map((problem) => problem.code)).toContain("serialLooksLikeSecret");
-    expect(JSON.stringify(row)).not.toContain(seed);
+    expect(row!.problems.map((problem) => problem.code)).toEqual(["secretInWrongColumn"]);
+    expect(JSON.stringify(row)).not.toContain(secret);
   });
 
   it("ordinary alphanumeric serial is kept", async () => {

@@ -1,10 +1,10 @@
 /**
- * Who may administer the bot and act on helpdesk cards. The bot receives no token roles from
- * Teams, so the host checks the Entra object id of the person in the activity against the admin
- * app role or ADMIN_GROUP_ID, and HELPDESK_GROUP_ID, through Graph or the sandbox directory.
+ * Decides who may administer the bot and act on helpdesk cards. The bot receives no token roles
+ * from Teams, so the host checks the Entra object id of the person in the activity for membership
+ * of ADMIN_GROUP_ID and HELPDESK_GROUP_ID through Graph (see {@link groupAccessPolicy}).
  */
 export interface AccessPolicy {
-  /** True when the user holds the admin app role or is in the admin group. */
+  /** True when the user is in the admin group. */
   isAdmin(userId: string): Promise<boolean>;
   /** True when the user is in the helpdesk group. */
   isHelpdesk(userId: string): Promise<boolean>;

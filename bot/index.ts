@@ -5,6 +5,7 @@ import { createLogger, type Logger } from "../inventory/logger.js";
 import { removeStackFile, sandboxGroupIds, startLocalStack, writeStackFile, type LocalStack } from "../sandbox/localStack.js";
 import { assertPortFree } from "../sandbox/ports.js";
 import { relaunchTrustingSandbox } from "../sandbox/trust.js";
+import { tabAuthOptionsFromConfig } from "../tab/api/auth/options.js";
 import { registerTabApi } from "../tab/api/index.js";
 import { groupAccessPolicy } from "./access.js";
 import { registerBot } from "./registerBot.js";
@@ -65,13 +66,11 @@ export async function startHost(config: InventoryConfig, logger: Logger, options
     registerTabApi(server, {
       inventory,
       logger,
-      auth: {
-        sandboxUrl: stack.sandbox?.url,
-        authorityHost: stack.sandbox?.url ?? config.authorityHost,
-        tenantId: stack.sandbox?.tenantId ?? config.tenantId!,
-        audience: config.clientId ? [config.clientId, ...(config.publicUrl ? [`api://${new URL(config.publicUrl).host}/${config.clientId}`] : [])] : ["api://token-inventory-sandbox"],
-        adminGroupId: config.adminGroupId ?? (config.sandbox ? sandboxGroupIds.admins : undefined),
-      },
+      auth: tabAuthOptionsFromConfig(
+        // In sandbox mode the sample directory's admin group counts, as for the bot.
+        { ...config, adminGroupId: config.adminGroupId ?? (config.sandbox ? sandboxGroupIds.admins : undefined) },
+        stack.sandbox && { url: stack.sandbox.url, tenantId: stack.sandbox.tenantId },
+      ),
     });
 
     await new Promise<void>((resolve) => server.listen(port, config.host, resolve));

@@ -75,6 +75,7 @@ export async function createInventory(config: InventoryConfig, endpoints: Invent
 
   let notifier: Notifier = createLogNotifier(logger);
   const importLogger = logger.child({ part: "import" });
+  const tokens = new TableTokenService({ graph, stores, cipher });
   const imports = new TableImportService({
     graph,
     stores,
@@ -82,6 +83,7 @@ export async function createInventory(config: InventoryConfig, endpoints: Invent
     logger: importLogger,
     notifier: () => notifier,
     concurrency: config.importConcurrency,
+    onTokensChanged: () => tokens.invalidateSnapshot(),
   });
 
   return {
@@ -92,7 +94,7 @@ export async function createInventory(config: InventoryConfig, endpoints: Invent
     cardSigner,
     logger,
     imports,
-    tokens: new TableTokenService({ graph, stores, cipher }),
+    tokens,
     users: new GraphUserService(graph),
     audit: new TableAuditService(stores.audit),
     status: new GraphStatusService({

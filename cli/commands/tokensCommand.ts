@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { ValidationError } from "../../inventory/errors.js";
-import { csvCell } from "../../inventory/import/report.js";
+import { toCsv } from "../../inventory/csv.js";
 import type { TokenView } from "../../inventory/Inventory.js";
 import type { DeviceStatus } from "../../inventory/types.js";
 import { withInventory } from "../context.js";
@@ -47,15 +47,19 @@ export async function tokensCommand(options: { status?: string; json?: boolean }
 export async function exportCommand(file: string): Promise<number> {
   return withInventory(undefined, async ({ inventory }) => {
     const tokens = await allTokens((page) => inventory.tokens.list({ page, pageSize: 200 }));
-    const header = ["serialNumber", "status", "upn", "displayName", "hashFunction", "timeIntervalInSeconds", "manufacturer", "model", "deviceId", "updatedAt"];
-    const lines = [header.join(",")];
-    for (const token of tokens) {
-      lines.push(
-        [token.serialNumber, token.status, token.assignedTo?.userPrincipalName, token.assignedTo?.displayName, token.hashFunction,
-          token.timeIntervalInSeconds, token.manufacturer, token.model, token.deviceId, token.updatedAt].map(csvCell).join(","),
-      );
-    }
-    writeFileSync(file, lines.join("\r\n") + "\r\n");
+    const csv = toCsv(tokens, [
+      { header: "serialNumber", value: (token) => token.serialNumber },
+      { header: "status", value: (token) => token.status },
+      { header: "upn", value: (token) => token.assignedTo?.userPrincipalName },
+      { header: "displayName", value: (token) => token.assignedTo?.displayName },
+      { header: "hashFunction", value: (token) => token.hashFunction },
+      { header: "timeIntervalInSeconds", value: (token) => token.timeIntervalInSeconds },
+      { header: "manufacturer", value: (token) => token.manufacturer },
+      { header: "model", value: (token) => token.model },
+      { header: "deviceId", value: (token) => token.deviceId },
+      { header: "updatedAt", value: (token) => token.updatedAt },
+    ]);
+    writeFileSync(file, csv);
     process.stdout.write(`Exported ${tokens.length} tokens to ${file}\n`);
     return 0;
   });

@@ -15,6 +15,7 @@ import type {
   VerifyCodeResult,
 } from "./ports.js";
 import { serialNumberPattern } from "../formats/serialNumber.js";
+import { isGuest } from "../users/UserResolver.js";
 import { PerUserQueue } from "./PerUserQueue.js";
 import { reject } from "./rejections.js";
 import type { ActivationOutcome, CancelOutcome, ChatUser, MyTokenLine } from "./types.js";
@@ -314,7 +315,7 @@ export class ActivationService {
     if (!user) return this.rejected(anonymous, "activationRequested", reject("userNotFound"));
 
     const actor: Actor = { id: user.id, name: user.userPrincipalName, kind: "user" };
-    if (user.userType === "Guest" || user.userPrincipalName.includes("#EXT#")) {
+    if (isGuest(user)) {
       return this.rejected(actor, "activationRequested", reject("guest"));
     }
     if (!user.accountEnabled) return this.rejected(actor, "activationRequested", reject("disabled"));

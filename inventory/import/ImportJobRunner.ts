@@ -19,6 +19,8 @@ export interface ImportJobRunnerDeps {
   notifier: () => Notifier;
   concurrency: number;
   now?: () => number;
+  /** Called after each token write, so that cached token lists are read again. */
+  onTokensChanged?: () => void;
 }
 
 /** Devices per delta create request. Graph documents no maximum; 50 keeps one failed request cheap. */
@@ -350,28 +352,39 @@ export class ImportJobRunner {
   ): Promise<void> {
     const { tokens, audit } = this.deps.stores;
     const now = new Date().toISOString();
-    const existing = await tokens.get(row.serialNumber);
-    const assigned = status !== "available" && row.userId !== undefined && row.steps.assigned;
-    const record: TokenRecord = {
-      ...existing,
-      serialNumber: row.serialNumber,
-      deviceId: row.deviceId,
-      manufacturer: row.manufacturer,
-      model: row.model,
-      displayName: row.displayName,
-      hashFunction: row.hashFunction!,
-      timeIntervalInSeconds: row.timeIntervalInSeconds!,
-      status,
-      assignedUserId: assigned ? row.userId : undefined,
-      assignedUpn: assigned ? row.upn : undefined,
-      assignedDisplayName: assigned ? row.userDisplayName : undefined,
-      encryptedSecret: dropSeed ? undefined : (existing?.encryptedSecret ?? row.encryptedSecret),
-      importJobId: row.jobId,
-      keepSeed: job.keepSeeds || undefined,
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
-    };
-    await tokens.upsert(record);
+    // Written with the stored ETag, so that a concurrent change (a chat activation, an admin's
+    // delete) is read again and not overwritten; the write is retried on such a conflict.
+    for (let attempt = 1; ; attempt++) {
+      const existing = await tokens.get(row.serialNumber);
+      const assigned = status !== "available" && row.userId !== undefined && row.steps.assigned;
+      const record: TokenRecord = {
+        ...existing,
+        serialNumber: row.serialNumber,
+        deviceId: row.deviceId,
+        manufacturer: row.manufacturer,
+        model: row.model,
+        displayName: row.displayName,
+        hashFunction: row.hashFunction!,
+        timeIntervalInSeconds: row.timeIntervalInSeconds!,
+        status,
+        assignedUserId: assigned ? row.userId : undefined,
+        assignedUpn: assigned ? row.upn : undefined,
+        assignedDisplayName: assigned ? row.userDisplayName : undefined,
+        encryptedSecret: dropSeed ? undefined : (existing?.encryptedSecret ?? row.encryptedSecret),
+        importJobId: row.jobId,
+        keepSeed: job.keepSeeds || undefined,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      };
+      try {
+        await (existing ? tokens.update(record) : tokens.create(record));
+        this.deps.onTokensChanged?.();
+        break;
+      } catch (error) {
+        const conflict = error instanceof ConflictError && (error.code === "etagMismatch" || error.code === "tokenExists");
+        if (!conflict || attempt >= 3) throw error;
+      }
+    }
 
     if (!actor) return;
     // A device created with assignTo was assigned in the same request, so both steps are audited.

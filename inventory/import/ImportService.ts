@@ -27,6 +27,8 @@ export interface ImportServiceDeps {
   notifier: () => Notifier;
   concurrency: number;
   now?: () => number;
+  /** Called after each token the import writes. */
+  onTokensChanged?: () => void;
 }
 
 /** Seed file imports: validation, durable jobs, and their runs. */

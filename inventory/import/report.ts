@@ -66,13 +66,3 @@ export function progressOf(job: ImportJob, rows: ImportRowRecord[]): ImportProgr
     finishedAt: job.finishedAt,
   };
 }
-
-/** Characters that make a spreadsheet treat a cell as a formula. */
-const formulaStart = /^[=+\-@\t\r]/;
-
-/** Quotes one CSV cell and defuses formulas, so that opening the file in Excel runs nothing. */
-export function csvCell(value: unknown): string {
-  let text = value === undefined || value === null ? "" : String(value);
-  if (formulaStart.test(text)) text = `'${text}`;
-  return /[",\r\n;]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}

@@ -66,7 +66,7 @@ export interface TokenRepository {
    * @throws ConflictError `etagMismatch`, NotFoundError `tokenNotFound`.
    */
   update(record: TokenRecord): Promise<TokenRecord>;
-  /** Inserts or replaces a token without an etag check, for the sync from Graph where Graph is the truth. */
+  /** Inserts or replaces a token without an etag check. The service writes with create or update; this is for loading test data. */
   upsert(record: TokenRecord): Promise<TokenRecord>;
   /**
    * Deletes a token. Without an etag the current one is read first, so the delete still fails with

@@ -37,8 +37,14 @@ export class TableTokenService implements TokenService {
   /**
    * All stored tokens, read at most once per {@link snapshotMaxAgeMs}. Paging, sorting and typing
    * in a filter then stay fast at 10,000 tokens, where reading the table takes about a second.
-   * Actions of this service clear it; changes made elsewhere (an import) show within that age.
+   * Actions of this service and every token write of an import clear it; a chat activation shows
+   * within that age.
    */
+  /** Drops the snapshot; the import calls it after each token it writes. */
+  invalidateSnapshot(): void {
+    this.cached = undefined;
+  }
+
   private async snapshot(): Promise<TokenRecord[]> {
     const now = Date.now();
     if (this.cached && now - this.cached.at < snapshotMaxAgeMs) return this.cached.records;
@@ -160,7 +166,7 @@ export class TableTokenService implements TokenService {
       const changed = await act(record);
       this.cached = undefined;
       const view = changed ? toTokenView(await tokens.update({ ...changed, updatedAt: new Date().toISOString() })) : toTokenView(record);
-      if (!changed) await tokens.delete(serialNumber);
+      if (!changed) await tokens.delete(serialNumber, record.etag);
       await audit.append({
         time: new Date().toISOString(),
         actor: actor.name,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "../../tab/api/http/csv.js";
+import { csvCell, toCsv } from "../../inventory/csv.js";
 
 describe("csvCell", () => {
   it.each([

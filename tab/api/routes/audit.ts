@@ -1,7 +1,7 @@
 import type { Server } from "restify";
 import { z } from "zod";
 import type { AuditQuery, AuditRecord } from "../../../inventory/Inventory.js";
-import { toCsv, type CsvColumn } from "../http/csv.js";
+import { toCsv, type CsvColumn } from "../../../inventory/csv.js";
 import { handle } from "../http/handle.js";
 import { parseQuery } from "../http/validation.js";
 import type { RouteContext } from "./context.js";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ImportReport, ImportReportRow } from "../../../inventory/Inventory.js";
 import { actorOf } from "../auth/caller.js";
 import { readRawBody } from "../http/body.js";
-import { toCsv, type CsvColumn } from "../http/csv.js";
+import { toCsv, type CsvColumn } from "../../../inventory/csv.js";
 import { HttpError } from "../http/errors.js";
 import { handle } from "../http/handle.js";
 import { parseParams, parseQuery, parseWith } from "../http/validation.js";

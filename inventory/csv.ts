@@ -6,14 +6,15 @@ const formulaStart = /^[=+\-@\t\r]/;
 
 /**
  * Formats one CSV cell: prefixes a single quote when the text could run as a spreadsheet formula,
- * then quotes it when it contains a comma, quote or line break (RFC 4180).
+ * then quotes it when it contains a comma, quote or line break (RFC 4180), a semicolon (the
+ * delimiter of Excel in many locales) or spaces at either end (which spreadsheets would drop).
  */
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return "";
   let text = String(value);
 
   if (formulaStart.test(text)) text = `'${text}`;
-  if (/[",\r\n]/.test(text)) text = `"${text.replaceAll('"', '""')}"`;
+  if (/[",;\r\n]/.test(text) || text !== text.trim()) text = `"${text.replaceAll('"', '""')}"`;
   return text;
 }
 

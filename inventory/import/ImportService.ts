@@ -16,7 +16,7 @@ import type { ImportJob, ImportRowRecord, TableStores } from "../storage/index.j
 import type { DeviceStatus } from "../types.js";
 import { UserResolver } from "../users/UserResolver.js";
 import { ImportJobRunner } from "./ImportJobRunner.js";
-import { countReportRows, progressOf, reportRowOf } from "./report.js";
+import { countReportRows, progressOf, progressOfCompleted, reportRowOf } from "./report.js";
 import { validateSeedFile, type ValidatedFile } from "./validateSeedFile.js";
 
 export interface ImportServiceDeps {
@@ -164,7 +164,8 @@ export class TableImportService implements ImportService {
 
   async listJobs(): Promise<ImportProgress[]> {
     const jobs = await this.deps.stores.importJobs.list();
-    return Promise.all(jobs.map(async (job) => progressOf(job, await this.rowsOf(job.jobId))));
+    // A completed job stores its counts, so only jobs still changing need their rows read.
+    return Promise.all(jobs.map(async (job) => (job.state === "completed" ? progressOfCompleted(job) : progressOf(job, await this.rowsOf(job.jobId)))));
   }
 
   async listUnfinished(): Promise<ImportProgress[]> {

@@ -66,3 +66,25 @@ export function progressOf(job: ImportJob, rows: ImportRowRecord[]): ImportProgr
     finishedAt: job.finishedAt,
   };
 }
+
+/**
+ * Progress of a completed job from the outcome counts stored with it, without reading its rows.
+ * Failed rows count only as failed here, not by the steps they reached before failing.
+ */
+export function progressOfCompleted(job: ImportJob): ImportProgress {
+  const count = (outcome: RowOutcome) => job.counts[outcome] ?? 0;
+  const activated = count("activated");
+  const assigned = count("assigned") + activated;
+  const created = count("created") + assigned;
+  return {
+    jobId: job.jobId,
+    state: job.state,
+    mode: job.mode,
+    fileName: job.fileName,
+    actor: job.actor,
+    totalRows: job.totalRows,
+    steps: { created, assigned, activated, failed: count("failed"), skipped: count("skipped"), done: job.totalRows },
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
+  };
+}

@@ -1,35 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { SeedCipher } from "../crypto/index.js";
 import { NotFoundError } from "../errors.js";
-import type { GraphGateway } from "../graph/GraphGateway.js";
-import type { Logger } from "../logger.js";
-import type {
-  Actor,
-  ImportOptions,
-  ImportProgress,
-  ImportReport,
-  ImportService,
-  Notifier,
-  SeedFileInput,
-} from "../Inventory.js";
-import type { ImportJob, ImportRowRecord, TableStores } from "../storage/index.js";
+import type { Actor, ImportOptions, ImportProgress, ImportReport, ImportService, SeedFileInput } from "../Inventory.js";
+import type { ImportJob, ImportRowRecord } from "../storage/index.js";
 import type { DeviceStatus } from "../types.js";
 import { UserResolver } from "../users/UserResolver.js";
-import { ImportJobRunner } from "./ImportJobRunner.js";
+import { ImportJobRunner, type ImportJobRunnerDeps } from "./ImportJobRunner.js";
 import { countReportRows, progressOf, progressOfCompleted, reportRowOf } from "./report.js";
 import { validateSeedFile, type ValidatedFile } from "./validateSeedFile.js";
 
-export interface ImportServiceDeps {
-  graph: GraphGateway;
-  stores: TableStores;
-  cipher: SeedCipher;
-  logger: Logger;
-  notifier: () => Notifier;
-  concurrency: number;
-  now?: () => number;
-  /** Called after each token the import writes. */
-  onTokensChanged?: () => void;
-}
+/** The import service needs exactly what its job runner needs. */
+export type ImportServiceDeps = ImportJobRunnerDeps;
 
 /** Seed file imports: validation, durable jobs, and their runs. */
 export class TableImportService implements ImportService {

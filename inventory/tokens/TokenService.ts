@@ -162,30 +162,17 @@ export class TableTokenService implements TokenService {
     const record = await tokens.get(serialNumber);
     if (!record) throw new NotFoundError("tokenNotFound", `No token with serial number ${serialNumber} is in the inventory.`);
 
+    const entry = { actor: actor.name, action, serialNumber, targetUser: targetUser ?? record.assignedUpn };
     try {
       const changed = await act(record);
       this.cached = undefined;
       const view = changed ? toTokenView(await tokens.update({ ...changed, updatedAt: new Date().toISOString() })) : toTokenView(record);
       if (!changed) await tokens.delete(serialNumber, record.etag);
-      await audit.append({
-        time: new Date().toISOString(),
-        actor: actor.name,
-        action,
-        serialNumber,
-        targetUser: targetUser ?? record.assignedUpn,
-        outcome: "success",
-      });
+      await audit.append({ ...entry, time: new Date().toISOString(), outcome: "success" });
       return view;
     } catch (error) {
-      await audit.append({
-        time: new Date().toISOString(),
-        actor: actor.name,
-        action,
-        serialNumber,
-        targetUser: targetUser ?? record.assignedUpn,
-        outcome: "failure",
-        reason: error instanceof Error && "code" in error ? `${String(error.code)}: ${error.message}` : "unexpected error",
-      });
+      const reason = error instanceof Error && "code" in error ? `${String(error.code)}: ${error.message}` : "unexpected error";
+      await audit.append({ ...entry, time: new Date().toISOString(), outcome: "failure", reason });
       throw error;
     }
   }

@@ -6,9 +6,10 @@ import type { GraphGateway } from "../graph/GraphGateway.js";
 import { GraphRequestError } from "../graph/errors.js";
 import type { Logger } from "../logger.js";
 import type { Actor, ImportProgress, Notifier } from "../Inventory.js";
-import type { ImportJob, ImportRowRecord, TableStores, TokenRecord } from "../storage/index.js";
+import type { ImportJob, ImportRowRecord, TableStores } from "../storage/index.js";
 import type { CreateDeviceParams, HardwareOathDevice } from "../types.js";
 import { activateNow } from "./activateNow.js";
+import { recordToken } from "./recordToken.js";
 import { progressOf, reportRowOf, runnerEnded } from "./report.js";
 
 export interface ImportJobRunnerDeps {
@@ -142,7 +143,7 @@ export class ImportJobRunner {
       // A crash between recording the step and writing the token leaves the token out of the
       // inventory; the resumed row writes it (and its audit entries) before going on.
       if (current.steps.created && !(await this.deps.stores.tokens.get(current.serialNumber))) {
-        await this.recordToken(job, current, current.steps.assigned ? "assigned" : "available", actor, "create");
+        await recordToken(this.deps, job, current, current.steps.assigned ? "assigned" : "available", actor, "create");
       }
 
       if (!current.steps.created) {
@@ -162,14 +163,14 @@ export class ImportJobRunner {
             activated: device.status === "activated" && device.assignedTo?.id === current.userId,
           },
         });
-        await this.recordToken(job, current, device.status, existing ? undefined : actor, "create");
+        await recordToken(this.deps, job, current, device.status, existing ? undefined : actor, "create");
       }
 
       step = "assign";
       if (wantsUser && !current.steps.assigned) {
         await this.deps.graph.assignDevice(current.userId!, current.deviceId!);
         current = await this.saveRow({ ...current, steps: { ...current.steps, assigned: true } });
-        await this.recordToken(job, current, "assigned", actor, "assign");
+        await recordToken(this.deps, job, current, "assigned", actor, "assign");
       }
 
       step = "activate";
@@ -240,7 +241,7 @@ export class ImportJobRunner {
             steps: { created: true, assigned: device.assignedTo?.id !== undefined && device.assignedTo.id === row.userId, activated: false },
           });
           rows[rows.indexOf(row)] = saved;
-          await this.recordToken(job, saved, device.status, actor, "create");
+          await recordToken(this.deps, job, saved, device.status, actor, "create");
         }),
       ),
     );
@@ -321,7 +322,7 @@ export class ImportJobRunner {
       encryptedSecret: finalOutcome === "failed" && !row.steps.created ? row.encryptedSecret : undefined,
     });
 
-    if (outcome === "activated") await this.recordToken(job, settled, "activated", actor, "activate", dropSeed);
+    if (outcome === "activated") await recordToken(this.deps, job, settled, "activated", actor, "activate", dropSeed);
     if (outcome === "failed") {
       await this.deps.stores.audit.append({
         time: new Date().toISOString(),
@@ -339,67 +340,6 @@ export class ImportJobRunner {
 
   private saveRow(row: ImportRowRecord): Promise<ImportRowRecord> {
     return this.deps.stores.importRows.update(row);
-  }
-
-  /** Mirrors the device into the tokens table and audits the step that changed it. */
-  private async recordToken(
-    job: ImportJob,
-    row: ImportRowRecord,
-    status: TokenRecord["status"],
-    actor: Actor | undefined,
-    action: "create" | "assign" | "activate",
-    dropSeed = false,
-  ): Promise<void> {
-    const { tokens, audit } = this.deps.stores;
-    const now = new Date().toISOString();
-    // Written with the stored ETag, so that a concurrent change (a chat activation, an admin's
-    // delete) is read again and not overwritten; the write is retried on such a conflict.
-    for (let attempt = 1; ; attempt++) {
-      const existing = await tokens.get(row.serialNumber);
-      const assigned = status !== "available" && row.userId !== undefined && row.steps.assigned;
-      const record: TokenRecord = {
-        ...existing,
-        serialNumber: row.serialNumber,
-        deviceId: row.deviceId,
-        manufacturer: row.manufacturer,
-        model: row.model,
-        displayName: row.displayName,
-        hashFunction: row.hashFunction!,
-        timeIntervalInSeconds: row.timeIntervalInSeconds!,
-        status,
-        assignedUserId: assigned ? row.userId : undefined,
-        assignedUpn: assigned ? row.upn : undefined,
-        assignedDisplayName: assigned ? row.userDisplayName : undefined,
-        encryptedSecret: dropSeed ? undefined : (existing?.encryptedSecret ?? row.encryptedSecret),
-        importJobId: row.jobId,
-        keepSeed: job.keepSeeds || undefined,
-        createdAt: existing?.createdAt ?? now,
-        updatedAt: now,
-      };
-      try {
-        await (existing ? tokens.update(record) : tokens.create(record));
-        this.deps.onTokensChanged?.();
-        break;
-      } catch (error) {
-        const conflict = error instanceof ConflictError && (error.code === "etagMismatch" || error.code === "tokenExists");
-        if (!conflict || attempt >= 3) throw error;
-      }
-    }
-
-    if (!actor) return;
-    // A device created with assignTo was assigned in the same request, so both steps are audited.
-    const actions = action === "create" && row.steps.assigned ? (["create", "assign"] as const) : [action];
-    for (const done of actions) {
-      await audit.append({
-        time: now,
-        actor: actor.name,
-        action: done,
-        serialNumber: row.serialNumber,
-        targetUser: done === "create" ? undefined : row.upn,
-        outcome: "success",
-        jobId: row.jobId,
-      });
-    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { Text, Title2 } from "@fluentui/react-components";
 import { CenteredPanel } from "../common/CenteredPanel.js";
+import { ErrorMessage } from "../common/ErrorMessage.js";
 import type { DeepLink } from "../links/deepLink.js";
 import { SandboxSignInForm } from "./SandboxSignInForm.js";
 
@@ -23,6 +24,7 @@ export function OutsideTeams({ sandbox, error, deepLink, onSandboxSignIn }: Outs
         Inventory and select its Admin tab.
       </Text>
       {target && <Text>{target}</Text>}
+      {!sandbox && <ErrorMessage title="The server is not reachable" message={error} />}
       {sandbox && (
         <>
           <Text weight="semibold">This server runs against the sandbox tenant, so you can also sign in here.</Text>

@@ -52,7 +52,12 @@ export function useSignIn(onThemeChange: (theme: string) => void) {
     let cancelled = false;
 
     const start = async () => {
-      const anonymous = await fetchSession<SessionInfo>().catch(() => undefined);
+      let serverError: string | undefined;
+      const anonymous = await fetchSession<SessionInfo>().catch((error: unknown) => {
+        // Without this the page would only say "open in Teams" while the server is down.
+        serverError = `The Token Inventory server did not answer (${messageOf(error)}). Check that it runs, then reload this page.`;
+        return undefined;
+      });
 
       const storedToken = anonymous?.sandbox ? sessionStorage.getItem(sandboxTokenKey) : null;
       if (storedToken) {
@@ -64,7 +69,7 @@ export function useSignIn(onThemeChange: (theme: string) => void) {
 
       const host = await initializeTeams();
       if (cancelled) return;
-      if (!host.inTeams) return setState({ kind: "outsideTeams", sandbox: anonymous?.sandbox ?? false });
+      if (!host.inTeams) return setState({ kind: "outsideTeams", sandbox: anonymous?.sandbox ?? false, error: serverError });
 
       setTeamsSubPageId(host.subPageId);
       onThemeChange(host.theme);

@@ -11,6 +11,7 @@ import { ensureSandboxCertificate } from "../../sandbox/tenant/certificate.js";
  */
 const tokenCount = Number(process.env.BENCH_TOKENS ?? 1000);
 const parseRows = Number(process.env.BENCH_ROWS ?? 100_000);
+const listTokens = Number(process.env.BENCH_LIST_TOKENS ?? 10_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const limitTokensPerSecond = 40;
 
@@ -41,6 +42,8 @@ try {
   const serial = runPhase("importPhase.ts", [String(tokenCount), "1", path.join(sandboxRoot, "serial")], serialCa);
   console.log(`Parsing and validating ${parseRows} rows …`);
   const parse = runPhase("parsePhase.ts", [String(parseRows)]);
+  console.log(`Listing pages of ${listTokens} stored tokens …`);
+  const list = runPhase("listPhase.ts", [String(listTokens)]);
 
   const limitRatio = parallel.tokensPerSecond! / limitTokensPerSecond;
   const serialRatio = parallel.tokensPerSecond! / serial.tokensPerSecond!;
@@ -59,6 +62,8 @@ try {
     `| peak memory of the import | ${fixed(parallel.peakRssMb!)} MB | |`,
     `| rows per second, parse and validate ${parseRows} rows | ${fixed(parse.rowsPerSecond!, 0)} | |`,
     `| peak memory, ${parseRows} rows | ${fixed(parse.peakRssMb!)} MB | under 200 MB |`,
+    `| token list, ${listTokens} tokens: first page (reads the table) | ${fixed(list.firstPageMs!, 0)} ms | |`,
+    `| token list: next page, and a serial filter (snapshot) | ${fixed(list.nextPageMs!, 1)} ms, ${fixed(list.filteredMs!, 1)} ms | |`,
     "",
   ];
   console.log(lines.join("\n"));

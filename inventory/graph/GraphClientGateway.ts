@@ -38,6 +38,9 @@ type GraphVersion = "beta" | "v1.0";
 
 const devicesPath = ["directory", "authenticationMethodDevices", "hardwareOathDevices"];
 
+/** Values Graph accepts in one `in` list of a `$filter` on directory objects. */
+const upnsPerRequest = 15;
+
 /** Largest `$top` that Graph accepts for users. */
 const maxUserPageSize = 999;
 
@@ -197,6 +200,26 @@ export class GraphClientGateway implements GraphGateway {
     const query = { $filter: `userPrincipalName eq ${odataString(upn)}`, $select: userSelect };
     const users = await this.listAll("findUserByUpn", "v1.0", "/users", query, userSchema);
     return users[0];
+  }
+
+  async findUsersByUpns(upns: string[]): Promise<DirectoryUser[]> {
+    const users: DirectoryUser[] = [];
+    for (let start = 0; start < upns.length; start += upnsPerRequest) {
+      const chunk = upns.slice(start, start + upnsPerRequest);
+      chunk.forEach((upn) => requireText(upn, "userPrincipalName"));
+      const query = { $filter: `userPrincipalName in (${chunk.map(odataString).join(",")})`, $select: userSelect };
+      try {
+        users.push(...(await this.listAll("findUserByUpn", "v1.0", "/users", query, userSchema)));
+      } catch (error) {
+        // A tenant or proxy that rejects `in` still gets an answer, one UPN at a time.
+        if (!(error instanceof GraphRequestError && error.code === "badRequest")) throw error;
+        for (const upn of chunk) {
+          const user = await this.findUserByUpn(upn);
+          if (user) users.push(user);
+        }
+      }
+    }
+    return users;
   }
 
   async getUser(userId: string): Promise<DirectoryUser | undefined> {

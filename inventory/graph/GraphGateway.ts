@@ -39,6 +39,8 @@ export interface GraphGateway {
 
   /** Exact lookup by user principal name; `undefined` when no such user exists. */
   findUserByUpn(upn: string): Promise<DirectoryUser | undefined>;
+  /** Exact lookup of many user principal names, in requests of 15; users not found are left out. */
+  findUsersByUpns(upns: string[]): Promise<DirectoryUser[]>;
   getUser(userId: string): Promise<DirectoryUser | undefined>;
   /** Prefix search on display name and UPN. */
   searchUsers(prefix: string, top?: number): Promise<DirectoryUser[]>;

@@ -116,6 +116,9 @@ interface Candidate {
 const checkWindowSize = 256;
 
 async function checkAgainstTenant(candidates: Candidate[], options: ValidateOptions, limit: ReturnType<typeof pLimit>): Promise<AcceptedRow[]> {
+  if (options.mode !== "import") {
+    await options.users.prefetch(candidates.flatMap(({ seed }) => (seed.upn ? [seed.upn] : [])));
+  }
   const accepted: (AcceptedRow | undefined)[] = await Promise.all(
     candidates.map(({ seed, report }) => limit(() => checkRow(seed, report, options))),
   );

@@ -30,6 +30,14 @@ export function checkAssignable(user: DirectoryUser): UserResolution {
   return { ok: true, user };
 }
 
+function notFound(upn: string): UserResolution {
+  return {
+    ok: false,
+    code: "userNotFound",
+    message: `No user ${upn} exists in the tenant. Check the spelling in the upn column, or leave it empty to import the token unassigned.`,
+  };
+}
+
 /**
  * Resolves user principal names to directory users, once per UPN (case-insensitive) for the
  * lifetime of the resolver, so that an import asks Graph about each user only once.
@@ -38,6 +46,21 @@ export class UserResolver {
   private readonly cache = new Map<string, Promise<UserResolution>>();
 
   constructor(private readonly graph: GraphGateway) {}
+
+  /**
+   * Looks up every UPN not yet known in requests of 15, so that a file with many users costs a
+   * fifteenth of the Graph calls; {@link resolve} then answers from the cache.
+   */
+  async prefetch(upns: string[]): Promise<void> {
+    const unknown = [...new Map(upns.map((upn) => [upn.toLowerCase(), upn])).entries()].filter(([key]) => !this.cache.has(key));
+    if (unknown.length === 0) return;
+
+    const found = new Map((await this.graph.findUsersByUpns(unknown.map(([, upn]) => upn))).map((user) => [user.userPrincipalName.toLowerCase(), user]));
+    for (const [key, upn] of unknown) {
+      const user = found.get(key);
+      this.cache.set(key, Promise.resolve(user ? checkAssignable(user) : notFound(upn)));
+    }
+  }
 
   resolve(upn: string): Promise<UserResolution> {
     const key = upn.toLowerCase();
@@ -53,13 +76,6 @@ export class UserResolver {
 
   private async lookUp(upn: string): Promise<UserResolution> {
     const user = await this.graph.findUserByUpn(upn);
-    if (!user) {
-      return {
-        ok: false,
-        code: "userNotFound",
-        message: `No user ${upn} exists in the tenant. Check the spelling in the upn column, or leave it empty to import the token unassigned.`,
-      };
-    }
-    return checkAssignable(user);
+    return user ? checkAssignable(user) : notFound(upn);
   }
 }

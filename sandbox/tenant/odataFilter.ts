@@ -1,12 +1,14 @@
 /**
  * The subset of OData `$filter` that the sandbox serves: `property eq literal`,
+ * `property in ('a','b')` (at most 15 values, as Graph allows for directory objects),
  * `startswith(property,'text')`, `and`, `or` and parentheses. Literals are single-quoted strings
  * (a quote inside is doubled), numbers, `true`, `false` and `null`.
  */
 export type FilterNode =
   | { kind: "and" | "or"; left: FilterNode; right: FilterNode }
   | { kind: "eq"; property: string; value: FilterLiteral }
-  | { kind: "startswith"; property: string; value: string };
+  | { kind: "startswith"; property: string; value: string }
+  | { kind: "in"; property: string; values: FilterLiteral[] };
 
 /** Value of a literal in a filter. */
 export type FilterLiteral = string | number | boolean | null;
@@ -25,6 +27,9 @@ export interface FilterRules {
 export class FilterError extends Error {
   override name = "FilterError";
 }
+
+/** Values allowed in one `in` list. */
+const maxInValues = 15;
 
 type Token = { type: "word" | "string" | "number" | "punct"; text: string; value?: string | number };
 
@@ -113,8 +118,18 @@ class Parser {
     }
 
     const operator = this.next("an operator");
-    if (operator.text.toLowerCase() !== "eq") throw new FilterError(`The operator '${operator.text}' is not supported in $filter; use eq.`);
+    if (operator.text.toLowerCase() === "in") return { kind: "in", property: word.text, values: this.parseList() };
+    if (operator.text.toLowerCase() !== "eq") throw new FilterError(`The operator '${operator.text}' is not supported in $filter; use eq or in.`);
     return { kind: "eq", property: word.text, value: this.parseLiteral() };
+  }
+
+  private parseList(): FilterLiteral[] {
+    this.expectPunct("(");
+    const values = [this.parseLiteral()];
+    while (this.acceptPunct(",")) values.push(this.parseLiteral());
+    this.expectPunct(")");
+    if (values.length > maxInValues) throw new FilterError(`The 'in' operator takes at most ${maxInValues} values; this filter has ${values.length}.`);
+    return values;
   }
 
   private parseLiteral(): FilterLiteral {
@@ -175,8 +190,10 @@ function checkRules(node: FilterNode, rules: FilterRules): void {
 
   const type = rules.eq[node.property];
   if (!type) throw new FilterError(`Filtering on property '${node.property}' is not supported.`);
-  if (node.value !== null && typeof node.value !== type) {
-    throw new FilterError(`The literal for '${node.property}' must be a ${type}${type === "string" ? " in single quotes" : ""}.`);
+  for (const value of node.kind === "in" ? node.values : [node.value]) {
+    if (value !== null && typeof value !== type) {
+      throw new FilterError(`The literal for '${node.property}' must be a ${type}${type === "string" ? " in single quotes" : ""}.`);
+    }
   }
 }
 
@@ -191,10 +208,16 @@ export function matchesFilter(node: FilterNode, read: (property: string) => unkn
       const value = read(node.property);
       return typeof value === "string" && value.toLowerCase().startsWith(node.value.toLowerCase());
     }
-    case "eq": {
+    case "eq":
+      return literalEquals(read(node.property) ?? null, node.value);
+    case "in": {
       const value = read(node.property) ?? null;
-      if (typeof value === "string" && typeof node.value === "string") return value.toLowerCase() === node.value.toLowerCase();
-      return value === node.value;
+      return node.values.some((candidate) => literalEquals(value, candidate));
     }
   }
+}
+
+function literalEquals(value: unknown, literal: FilterLiteral): boolean {
+  if (typeof value === "string" && typeof literal === "string") return value.toLowerCase() === literal.toLowerCase();
+  return value === literal;
 }

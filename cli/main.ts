@@ -86,7 +86,8 @@ function buildProgram(): Command {
 function report(error: unknown): number {
   if (error instanceof InventoryError) {
     process.stderr.write(`Error (${error.code}): ${error.message}\n`);
-    return error instanceof ValidationError || error instanceof ConfigurationError ? 2 : 1;
+    // Bad input of the caller (a file, an option, an unknown job id) exits 2; faults of Graph or storage exit 1.
+    return error instanceof ValidationError || error instanceof ConfigurationError || error.status === 404 ? 2 : 1;
   }
   process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
   return 1;

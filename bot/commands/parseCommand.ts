@@ -25,6 +25,10 @@ export function parseCommand(text: string): ChatCommand {
     return { name: "activate", argument, code };
   }
 
+  // The code prompt invites a reply with just the code, so six digits alone complete an activation.
+  const bare = text.trim().replace(trailingPunctuation, "");
+  if (/^[0-9]{6}$/u.test(bare)) return { name: "activate", argument: bare };
+
   if (/(?:^|\s)set\s+helpdesk\s+channel\b/iu.test(text)) return { name: "setHelpdeskChannel" };
   if (/(?:^|\s)(?:list\s+|show\s+)?my\s+tokens?\b/iu.test(text)) return { name: "myTokens" };
   if (/(?:^|\s)cancel\b/iu.test(text)) return { name: "cancel" };

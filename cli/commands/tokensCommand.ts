@@ -38,7 +38,7 @@ export async function tokensCommand(options: { status?: string; json?: boolean }
       String(token.timeIntervalInSeconds),
       `${token.manufacturer} ${token.model}`,
     ]);
-    process.stdout.write(formatTable(["serial", "status", "user", "hash", "interval", "model"], rows) + `\n${tokens.length} tokens\n`);
+    process.stdout.write(formatTable(["serial", "status", "user", "hash", "interval", "model"], rows) + `\n${tokens.length} ${tokens.length === 1 ? "token" : "tokens"}\n`);
     return 0;
   });
 }

@@ -18,7 +18,9 @@ function tenantFindings(config: InventoryConfig, status: Omit<ServiceStatus, "fi
       {
         area: "tenant",
         ok: true,
-        message: `Sandbox mode: Graph calls go to the local sandbox tenant at ${status.tenant.graphBaseUrl}, not to Microsoft Entra ID.`,
+        message:
+          `Sandbox mode: Graph calls go to the local sandbox tenant at ${status.tenant.graphBaseUrl} ` +
+          `(tenant ${status.tenant.tenantId ?? "unknown"}, app ${status.tenant.clientId ?? "unknown"}), not to Microsoft Entra ID.`,
       },
     ];
   }

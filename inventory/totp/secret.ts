@@ -45,7 +45,7 @@ export function normalizeSecret(value: string, declared?: SecretEncoding): Norma
     return fail(
       "ambiguousSecretEncoding",
       "The secret key could be hex or Base32, because it uses only the letters A-F and the digits 2-7. " +
-        'Add an "encoding" column with "hex" or "base32", or choose the encoding for the whole file.',
+        'Add an "encoding" column with "hex" or "base32", or choose the encoding for the whole file (--encoding in the CLI, "Secret encoding in the file" in the tab).',
     );
   }
 

@@ -51,6 +51,15 @@ describe("activate my token", () => {
     expect(await auditFor("71240001")).toEqual(["activate:success", "activationRequested:success"]);
   });
 
+  it("completes a claim from a reply with just the code", async () => {
+    await stack.addToken("71240004");
+    await say(users.ada, "activate my token 71240004");
+
+    const replies = await say(users.ada, stack.codeNow());
+
+    expect(textOf(replies)).toBe("Token 71240004 is activated. You can now sign in with it.");
+  });
+
   it("claims a serial with a slash, as the importer accepts", async () => {
     await stack.addToken("C202/71240003");
 

@@ -74,6 +74,9 @@ describe("parseCommand", () => {
     ["cancel", { name: "cancel" }],
     ["Set Helpdesk Channel", { name: "setHelpdeskChannel" }],
     ["hello", { name: "unknown", text: "hello" }],
+    ["017470", { name: "activate", argument: "017470" }],
+    [" 371846. ", { name: "activate", argument: "371846" }],
+    ["1234567", { name: "unknown", text: "1234567" }],
   ])("parses %j", (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });

@@ -52,12 +52,12 @@ describe("activate my token", () => {
   });
 
   it("completes a claim from a reply with just the code", async () => {
-    await stack.addToken("71240004");
-    await say(users.ada, "activate my token 71240004");
+    await stack.addToken("71240008");
+    await say(users.ada, "activate my token 71240008");
 
     const replies = await say(users.ada, stack.codeNow());
 
-    expect(textOf(replies)).toBe("Token 71240004 is activated. You can now sign in with it.");
+    expect(textOf(replies)).toBe("Token 71240008 is activated. You can now sign in with it.");
   });
 
   it("claims a serial with a slash, as the importer accepts", async () => {

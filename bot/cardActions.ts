@@ -102,7 +102,7 @@ function cardResponse(card: AdaptiveCardJson): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: adaptiveCardContentType, value: card as unknown as Record<string, unknown> };
 }
 
-/** Answers with a short message that Teams shows to the clicking user only; the card stays as it was. */
+/** Returns a short message that Teams shows to the clicking user only. The card stays as it was. */
 function messageResponse(text: string): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: text as unknown as Record<string, unknown> };
 }

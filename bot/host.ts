@@ -14,10 +14,10 @@ function isServablePath(requestPath: string): boolean {
   }
 }
 
-/** Longest wait of the health check for storage and Graph, in milliseconds. */
+/** Maximum wait of the health check for storage and Graph, in milliseconds. */
 const healthTimeoutMs = 5000;
 
-/** The promise's value, or undefined once `ms` have passed. */
+/** Resolves with the promise's value, or with undefined once `ms` have passed. */
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
@@ -41,13 +41,16 @@ export function createHostServer(inventory: InventoryParts, logger: Logger): res
   server.server.requestTimeout = 60_000;
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
-  // Anyone may call the health check, so it answers within a bound time and names no tenant,
-  // account or error text; the signed-in status API and `doctor` give the details.
+  // Anyone may call the health check, so it returns within a bounded time and names no tenant,
+  // account or error text. The signed-in status API and `doctor` give the details.
   server.get("/api/health", async (_request, response) => {
     const status = await withTimeout(inventory.status.check(), healthTimeoutMs);
     const healthy = status !== undefined && status.storage.reachable && status.graph.reachable;
+    let summary = "ok";
+    if (status === undefined) summary = "timedOut";
+    else if (!healthy) summary = "degraded";
     response.send(healthy ? 200 : 503, {
-      status: healthy ? "ok" : status ? "degraded" : "timedOut",
+      status: summary,
       sandbox: inventory.config.sandbox,
       storage: { reachable: status?.storage.reachable ?? false },
       graph: { reachable: status?.graph.reachable ?? false },
@@ -61,8 +64,8 @@ export function createHostServer(inventory: InventoryParts, logger: Logger): res
       response.send(503, { code: "tabNotBuilt", message: "The admin tab is not built. Run `npm run build:tab`, then reload this page." });
       return next(false);
     }
-    // restify's static server hands the decoded path to fs.stat, which throws outside any handler
-    // on a NUL byte; such paths, and undecodable ones, never reach it.
+    // restify's static server passes the decoded path to fs.stat, which throws outside any handler
+    // on a NUL byte. Such paths, and undecodable ones, therefore never reach it.
     if (!isServablePath(request.path())) {
       response.send(400, { code: "invalidPath", message: "The path of this request is invalid." });
       return next(false);

@@ -5,14 +5,14 @@ import type { Actor } from "../inventory/Inventory.js";
 import { createLogger } from "../inventory/logger.js";
 import { startLocalStack, type LocalStack } from "../sandbox/localStack.js";
 
-/** What every command runs with: the configured (or sandbox) service and who acts. */
+/** Context of every command: the configured (or sandbox) service and the actor. */
 export interface CliContext {
   config: InventoryConfig;
   inventory: InventoryParts;
   actor: Actor;
 }
 
-/** The actor written to the audit for CLI commands: `--actor`, else the OS user. */
+/** Returns the actor written to the audit for CLI commands: `--actor`, else the OS user and host. */
 export function cliActor(name?: string): Actor {
   return { name: name?.trim() || `${os.userInfo().username}@${os.hostname()}`, kind: "cli" };
 }
@@ -23,7 +23,7 @@ export function cliActor(name?: string): Actor {
  */
 export async function withInventory<T>(actorName: string | undefined, act: (context: CliContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  // The CLI keeps stdout for its own output; the service logs only warnings unless LOG_LEVEL says otherwise.
+  // The CLI keeps stdout for its own output, so the service logs only warnings unless LOG_LEVEL is set.
   process.env.LOG_LEVEL ??= "warn";
   const logger = createLogger("token-inventory-cli");
 

@@ -52,7 +52,7 @@ const template = {
   ],
 };
 
-/** The part of a card's state that its buttons send back, exactly as it is signed. */
+/** Returns the part of a card's state that its buttons send back, exactly as it is signed. */
 export function signedState(state: HelpdeskCardState): HelpdeskCardState {
   return { event: state.event, history: state.history, ...(state.postedAt ? { postedAt: state.postedAt } : {}) };
 }
@@ -77,7 +77,7 @@ export function helpdeskCard(state: HelpdeskCardState, publicUrl: string | undef
     canUnassign: Boolean(serialNumber) && (isFailure || state.event.kind === "tokenClaimed") && !done.has(cardVerbs.unassignToken),
     canReset: Boolean(userId) && isFailure && !done.has(cardVerbs.resetAttempts),
     tabUrl: publicUrl ? tabLink(publicUrl, state.event) : "",
-    tabTitle: state.event.kind === "importFinished" ? "Open the import" : serialNumber ? "Open the token" : "Open the inventory",
+    tabTitle: tabTitleOf(state.event.kind, serialNumber),
   });
 }
 
@@ -175,4 +175,10 @@ function userFacts(
   if (event.serialNumber) facts.push({ title: "Token", value: event.serialNumber });
   if (event.attempts !== undefined) facts.push({ title: "Wrong codes", value: String(event.attempts) });
   return [...facts, ...extra];
+}
+
+function tabTitleOf(kind: HelpdeskEvent["kind"], serialNumber: string | undefined): string {
+  if (kind === "importFinished") return "Open the import";
+  if (serialNumber) return "Open the token";
+  return "Open the inventory";
 }

@@ -26,7 +26,7 @@ function startFailure(error: unknown): StatusFinding {
   return { area: "tenant", ok: false, message: `The service could not start: ${messageOf(error)}`, fix: "Fix the setting that the message names, then run doctor again." };
 }
 
-/** A finding that makes doctor fail; warnings do not. */
+/** Returns true for a finding that makes doctor fail. Warnings do not. */
 function isProblem(finding: StatusFinding): boolean {
   return !finding.ok && !finding.warning;
 }
@@ -37,7 +37,9 @@ function print(findings: StatusFinding[], json: boolean): void {
     return;
   }
   for (const finding of findings) {
-    const label = finding.ok ? "ok     " : finding.warning ? "warning" : "PROBLEM";
+    let label = "PROBLEM";
+    if (finding.ok) label = "ok     ";
+    else if (finding.warning) label = "warning";
     process.stdout.write(`${label} ${finding.area}: ${finding.message}\n`);
     if (finding.fix) process.stdout.write(`        fix: ${finding.fix}\n`);
   }
@@ -48,7 +50,7 @@ function print(findings: StatusFinding[], json: boolean): void {
 /**
  * `doctor`: checks the configuration in plain words — tenant and app ids, the Graph permissions
  * actually granted against the ones needed, storage, the seed key, the bot and the helpdesk
- * channel — and says how to fix each problem. Exit code 0 without problems, 1 with any.
+ * channel — and prints how to fix each problem. Exit code 0 without problems (warnings allowed), 1 with any.
  */
 export async function doctorCommand(options: { json?: boolean }): Promise<number> {
   const json = options.json ?? false;

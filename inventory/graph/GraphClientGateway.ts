@@ -134,8 +134,8 @@ export class GraphClientGateway implements GraphGateway {
       ...(params.displayName === undefined ? {} : { displayName: params.displayName }),
       ...(params.assignTo === undefined ? {} : { assignTo: { id: params.assignTo.id } }),
     }));
-    // Graph's answer to a delta create is 200 or 201 depending on the documentation page, and
-    // its body is not documented: callers read the devices back by serial number.
+    // Graph returns 200 or 201 for a delta create, depending on the documentation page, and does
+    // not document the body. Callers therefore read the devices back by serial number.
     await this.send("createDevices", () => this.request("beta", graphPath(...devicesPath)).patch({ "@context": "#$delta", value }));
   }
 
@@ -211,7 +211,7 @@ export class GraphClientGateway implements GraphGateway {
       try {
         users.push(...(await this.listAll("findUserByUpn", "v1.0", "/users", query, userSchema)));
       } catch (error) {
-        // A tenant or proxy that rejects `in` still gets an answer, one UPN at a time.
+        // Where Graph or a proxy rejects `in`, each UPN is looked up on its own.
         if (!(error instanceof GraphRequestError && error.code === "badRequest")) throw error;
         for (const upn of chunk) {
           const user = await this.findUserByUpn(upn);
@@ -249,7 +249,7 @@ export class GraphClientGateway implements GraphGateway {
     const path = graphPath("users", userId, "checkMemberGroups");
     const body = await this.send("checkMemberGroups", () => this.request("v1.0", path).post({ groupIds }));
     const parsed = z.object({ value: z.array(z.string()) }).safeParse(body);
-    if (!parsed.success) throw new GraphRequestError("unexpectedResponse", "Graph answered checkMemberGroups with a body that is not a list of group ids.");
+    if (!parsed.success) throw new GraphRequestError("unexpectedResponse", "Graph returned a checkMemberGroups body that is not a list of group ids.");
     return parsed.data.value;
   }
 

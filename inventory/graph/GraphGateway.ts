@@ -21,7 +21,7 @@ export interface GraphGateway {
   listDevices(options?: ListDevicesOptions): Promise<HardwareOathDevice[]>;
   createDevice(params: CreateDeviceParams): Promise<HardwareOathDevice>;
   /**
-   * Creates many devices in one delta request. The answer carries no per-device result, so the
+   * Creates many devices in one delta request. The response carries no per-device result, so the
    * caller reads the devices back by serial number; a failed request may have created none.
    */
   createDevices(devices: CreateDeviceParams[]): Promise<void>;
@@ -46,8 +46,8 @@ export interface GraphGateway {
   searchUsers(prefix: string, top?: number): Promise<DirectoryUser[]>;
 
   /**
-   * Which of the given groups (at most 20) the user is a member of, transitively. Used where no
-   * token carries the user's roles, as in bot activities.
+   * Returns the given groups (at most 20) of which the user is a member, transitively. Used where
+   * no token carries the user's roles, as in bot activities.
    */
   checkMemberGroups(userId: string, groupIds: string[]): Promise<string[]>;
 

@@ -7,14 +7,14 @@ import type { UserResolver } from "../users/UserResolver.js";
 
 /**
  * A row whose token goes to Graph, with what the import needs to act on it. A row whose user was
- * rejected is accepted too (its report row says failed), so that the token still reaches the
+ * rejected is accepted too (its report row shows failed), so that the token still reaches the
  * inventory, unassigned.
  */
 export interface AcceptedRow {
   seed: SeedRow;
   /** Set when the mode assigns and the row names a user who may hold the token. */
   user?: DirectoryUser;
-  /** Why the row's user cannot get the token; the token is created unassigned. */
+  /** Reason the row's user cannot get the token. The token is created unassigned. */
   userProblem?: { code: string; message: string };
 }
 

@@ -58,7 +58,7 @@ function permissionFindings(permissions: PermissionCheck[]): StatusFinding[] {
 
 /**
  * Turns a status report into plain findings, each problem with its fix. Used by the doctor
- * command and the status API, so that both say the same thing.
+ * command and the status API, so that both report the same findings.
  */
 export function findingsOf(config: InventoryConfig, status: Omit<ServiceStatus, "findings">): StatusFinding[] {
   const findings = tenantFindings(config, status);

@@ -1,7 +1,7 @@
 import type { GraphGateway } from "../graph/GraphGateway.js";
 import type { DirectoryUser } from "../types.js";
 
-/** Why a user cannot hold a hardware OATH token, or the user when they can. */
+/** Result of checking a user: the user who may hold a token, or the reason they cannot. */
 export type UserResolution =
   | { ok: true; user: DirectoryUser }
   | { ok: false; code: "userNotFound" | "guestUser" | "userDisabled"; message: string };
@@ -40,7 +40,7 @@ function notFound(upn: string): UserResolution {
 
 /**
  * Resolves user principal names to directory users, once per UPN (case-insensitive) for the
- * lifetime of the resolver, so that an import asks Graph about each user only once.
+ * lifetime of the resolver, so that an import looks up each user in Graph only once.
  */
 export class UserResolver {
   private readonly cache = new Map<string, Promise<UserResolution>>();
@@ -49,7 +49,7 @@ export class UserResolver {
 
   /**
    * Looks up every UPN not yet known in requests of 15, so that a file with many users costs a
-   * fifteenth of the Graph calls; {@link resolve} then answers from the cache.
+   * fifteenth of the Graph calls; {@link resolve} then reads from the cache.
    */
   async prefetch(upns: string[]): Promise<void> {
     const unknown = [...new Map(upns.map((upn) => [upn.toLowerCase(), upn])).entries()].filter(([key]) => !this.cache.has(key));

@@ -54,7 +54,7 @@ export function useSignIn(onThemeChange: (theme: string) => void) {
     const start = async () => {
       let serverError: string | undefined;
       const anonymous = await fetchSession<SessionInfo>().catch((error: unknown) => {
-        // Without this the page would only say "open in Teams" while the server is down.
+        // Without this the page would only show "open in Teams" while the server is down.
         serverError = `The Token Inventory server did not answer (${messageOf(error)}). Check that it runs, then reload this page.`;
         return undefined;
       });
